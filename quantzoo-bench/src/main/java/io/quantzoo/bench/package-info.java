@@ -1,0 +1,2 @@
+/** QuantZoo bench. */
+package io.quantzoo.bench;

@@ -1,0 +1,2 @@
+/** QuantZoo cli. */
+package io.quantzoo.cli;

@@ -1,0 +1,121 @@
+package io.quantzoo.core.order;
+
+import java.util.Objects;
+
+/**
+ * What a strategy asks for. Validated at construction; never changes afterwards.
+ *
+ * @param symbol instrument symbol
+ * @param side buy or sell
+ * @param quantityMode how the quantity is decided
+ * @param quantity the quantity for {@link QuantityMode#FIXED} (&gt; 0), else ignored (NaN)
+ * @param type order type
+ * @param limitPrice limit price for LIMIT and STOP_LIMIT, else NaN
+ * @param stopPrice stop (trigger) price for STOP and STOP_LIMIT, else NaN
+ * @param timeInForce GTC or DAY
+ * @param tag the reason recorded with the fill and the trade (entry or exit reason)
+ * @param exits protective exits to attach when this order opens or adds to a position
+ */
+public record OrderRequest(
+    String symbol,
+    Side side,
+    QuantityMode quantityMode,
+    double quantity,
+    OrderType type,
+    double limitPrice,
+    double stopPrice,
+    TimeInForce timeInForce,
+    String tag,
+    Exits exits) {
+
+  public OrderRequest {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(side, "side");
+    Objects.requireNonNull(quantityMode, "quantityMode");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(timeInForce, "timeInForce");
+    Objects.requireNonNull(tag, "tag");
+    Objects.requireNonNull(exits, "exits");
+    if (quantityMode == QuantityMode.FIXED && (!(quantity > 0) || !Double.isFinite(quantity))) {
+      throw new IllegalArgumentException("quantity must be > 0, was " + quantity);
+    }
+    boolean needsLimit = type == OrderType.LIMIT || type == OrderType.STOP_LIMIT;
+    boolean needsStop = type == OrderType.STOP || type == OrderType.STOP_LIMIT;
+    if (needsLimit && !(limitPrice > 0)) {
+      throw new IllegalArgumentException(
+          type + " order needs a limit price > 0, was " + limitPrice);
+    }
+    if (needsStop && !(stopPrice > 0)) {
+      throw new IllegalArgumentException(type + " order needs a stop price > 0, was " + stopPrice);
+    }
+  }
+
+  /** A market order sized by the run's sizing model. */
+  public static OrderRequest market(String symbol, Side side, String tag) {
+    return new OrderRequest(
+        symbol,
+        side,
+        QuantityMode.SIZED,
+        Double.NaN,
+        OrderType.MARKET,
+        Double.NaN,
+        Double.NaN,
+        TimeInForce.GTC,
+        tag,
+        Exits.NONE);
+  }
+
+  /** A market order for a fixed quantity. */
+  public static OrderRequest market(String symbol, Side side, double quantity, String tag) {
+    return new OrderRequest(
+        symbol,
+        side,
+        QuantityMode.FIXED,
+        quantity,
+        OrderType.MARKET,
+        Double.NaN,
+        Double.NaN,
+        TimeInForce.GTC,
+        tag,
+        Exits.NONE);
+  }
+
+  /** A market order that closes whatever position is open when it fills. */
+  public static OrderRequest closePosition(String symbol, Side side, String tag) {
+    return new OrderRequest(
+        symbol,
+        side,
+        QuantityMode.CLOSE_POSITION,
+        Double.NaN,
+        OrderType.MARKET,
+        Double.NaN,
+        Double.NaN,
+        TimeInForce.GTC,
+        tag,
+        Exits.NONE);
+  }
+
+  public OrderRequest withExits(Exits newExits) {
+    return new OrderRequest(
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        type,
+        limitPrice,
+        stopPrice,
+        timeInForce,
+        tag,
+        newExits);
+  }
+
+  public OrderRequest withType(OrderType newType, double newLimit, double newStop) {
+    return new OrderRequest(
+        symbol, side, quantityMode, quantity, newType, newLimit, newStop, timeInForce, tag, exits);
+  }
+
+  public OrderRequest withTimeInForce(TimeInForce tif) {
+    return new OrderRequest(
+        symbol, side, quantityMode, quantity, type, limitPrice, stopPrice, tif, tag, exits);
+  }
+}

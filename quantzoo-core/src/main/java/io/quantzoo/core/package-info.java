@@ -1,0 +1,2 @@
+/** QuantZoo core. */
+package io.quantzoo.core;

@@ -1,0 +1,2 @@
+/** QuantZoo report. */
+package io.quantzoo.report;

@@ -1,0 +1,2 @@
+/** QuantZoo store. */
+package io.quantzoo.store;
