@@ -1,5 +1,6 @@
 package io.quantzoo.core.engine;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,29 @@ public final class EquityCurve {
   /** Internal exposure array; do not modify. */
   public double[] exposureArray() {
     return exposure;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EquityCurve e
+        && Arrays.equals(times, e.times)
+        && Arrays.equals(equity, e.equity)
+        && Arrays.equals(cash, e.cash)
+        && Arrays.equals(exposure, e.exposure);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        Arrays.hashCode(times),
+        Arrays.hashCode(equity),
+        Arrays.hashCode(cash),
+        Arrays.hashCode(exposure));
+  }
+
+  @Override
+  public String toString() {
+    return "EquityCurve[" + size() + " points, final " + finalEquity() + "]";
   }
 
   /** The last equity value, or NaN if empty. */

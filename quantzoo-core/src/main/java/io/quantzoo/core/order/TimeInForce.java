@@ -5,9 +5,9 @@ public enum TimeInForce {
   /** Good till cancelled. */
   GTC,
   /**
-   * Expires at the end of the trading day on which it was submitted, in the instrument's exchange
-   * timezone: an order still unfilled when a bar of a later calendar day arrives is expired before
-   * that bar is processed.
+   * Works for one trading day: the calendar day, in the instrument's exchange timezone, of the
+   * first bar on which it can fill (the bar after the signal). It is expired, unfilled, before the
+   * first bar of a later day is processed.
    */
   DAY
 }
