@@ -112,12 +112,7 @@ class SmaCrossTest {
       for (int cut = 40; cut <= 400; cut += 17) {
         BacktestResult part = runSma(cfg, full.slice(0, cut));
         int lastBar = cut - 1;
-        List<Fill> expected =
-            all.fills().stream()
-                .filter(f ->
-                    f.barIndex() < lastBar
-                        || (f.barIndex() == lastBar && fm == FillModel.NEXT_OPEN))
-                .toList();
+        List<Fill> expected = all.fills().stream().filter(f -> f.barIndex() <= lastBar).toList();
         List<Fill> actual =
             part.fills().stream().filter(f -> !f.tag().equals("EndOfData")).toList();
         assertThat(actual)
