@@ -77,7 +77,8 @@ public final class ConfigLoader {
               + "'"
               + (known.isEmpty()
                   ? ""
-                  : "; allowed here: " + known.stream().sorted().collect(Collectors.joining(", "))));
+                  : "; allowed here: "
+                      + known.stream().sorted().collect(Collectors.joining(", "))));
     } catch (JsonMappingException e) {
       String key = path(e);
       throw new ConfigException(

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The YAML run configuration as written by the user, before validation. Unknown keys are refused
- * by the loader. Every field may be absent; {@link RunPlanner} fills defaults and validates.
+ * The YAML run configuration as written by the user, before validation. Unknown keys are refused by
+ * the loader. Every field may be absent; {@link RunPlanner} fills defaults and validates.
  *
  * @param strategy strategy name (required)
  * @param params strategy parameters

@@ -41,5 +41,6 @@ public record RunPlan(
    * @param parquet whether to read it as Parquet
    * @param dropBadRows drop invalid rows instead of refusing the file
    */
-  public record Source(Path path, String symbol, ZoneId zone, boolean parquet, boolean dropBadRows) {}
+  public record Source(
+      Path path, String symbol, ZoneId zone, boolean parquet, boolean dropBadRows) {}
 }

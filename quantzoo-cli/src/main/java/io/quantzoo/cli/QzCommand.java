@@ -1,0 +1,75 @@
+package io.quantzoo.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code qz} command. */
+@Command(
+    name = "qz",
+    mixinStandardHelpOptions = true,
+    versionProvider = QzCommand.VersionProvider.class,
+    description = {
+      "QuantZoo: correct, fast backtests from the command line.",
+      "",
+      "Start with: qz run   (the bundled default backtest on real BTC-USD data)"
+    },
+    subcommands = {
+      RunCommand.class,
+      RunsCommand.class,
+      ReportCommand.class,
+      DataCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:internal error (a bug, or the environment: disk, locked database)",
+      "2:usage error",
+      "3:bad data or bad config"
+    })
+public final class QzCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Database location: {@code --db}, else {@code QUANTZOO_DB}, else ./.quantzoo/quantzoo.duckdb. */
+  static Path databasePath(Path option) {
+    if (option != null) {
+      return option;
+    }
+    String env = System.getenv("QUANTZOO_DB");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(".quantzoo", "quantzoo.duckdb");
+  }
+
+  /** The QuantZoo home (repository root), set by the launcher as {@code -Dquantzoo.home}. */
+  static Path home() {
+    String h = System.getProperty("quantzoo.home");
+    return h == null || h.isBlank() ? null : Path.of(h);
+  }
+
+  /** Prints the version. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "qz " + Version.get(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}

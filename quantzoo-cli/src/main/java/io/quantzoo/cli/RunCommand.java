@@ -1,0 +1,231 @@
+package io.quantzoo.cli;
+
+import io.quantzoo.cli.config.ConfigLoader;
+import io.quantzoo.cli.config.RunConfigFile;
+import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.cli.config.RunPlanner;
+import io.quantzoo.core.analytics.Metrics;
+import io.quantzoo.core.strategy.StrategyRegistry;
+import io.quantzoo.core.util.ConfigException;
+import io.quantzoo.report.ReportFormat;
+import io.quantzoo.report.ReportInput;
+import io.quantzoo.report.ReportWriter;
+import io.quantzoo.store.RunStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qz run}: one backtest, stored in DuckDB, with a summary and a report. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a backtest, store it in the DuckDB database and write its report.",
+      "Without -c, runs the bundled default config (sma_cross on real BTC-USD 4h bars)."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "CONFIG.yaml",
+      description = "Run configuration (YAML). Default: the bundled default config.")
+  Path config;
+
+  @Option(
+      names = "--data",
+      paramLabel = "PATH",
+      description = "Replace the config's data file (CSV or Parquet).")
+  Path data;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Replace the config's seed.")
+  Long seed;
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description = "Database file. Default: $QUANTZOO_DB or ./.quantzoo/quantzoo.duckdb")
+  Path db;
+
+  @Option(names = "--json", description = "Print one JSON object (run_id, status, metrics).")
+  boolean json;
+
+  @Option(
+      names = "--report",
+      negatable = true,
+      description =
+          "Write the Markdown and HTML report (default: on, off with --json unless given).")
+  Boolean report;
+
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      description = "Where reports go. Default: ${DEFAULT-VALUE}",
+      defaultValue = "reports")
+  Path reportDir;
+
+  @Override
+  public Integer call() throws IOException {
+    Path dbPath = QzCommand.databasePath(db);
+    // DuckDB's first connection loads a large native library: open it while the data loads.
+    CompletableFuture<RunStore> store = CompletableFuture.supplyAsync(() -> RunStore.open(dbPath));
+    try {
+      RunPlan plan = plan();
+      RunService.Outcome o = new RunService(Clock.systemUTC()).run(plan, store);
+      List<Path> reports = List.of();
+      boolean writeReport = report != null ? report : !json;
+      if (writeReport) {
+        reports =
+            ReportWriter.write(
+                ReportInput.of(o.info(), o.metrics(), o.result(), Clock.systemUTC().instant()),
+                reportDir,
+                EnumSet.allOf(ReportFormat.class));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(jsonSummary(o, reports)));
+      } else {
+        printSummary(out, o, plan, reports, dbPath);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    } finally {
+      closeQuietly(store);
+    }
+  }
+
+  private RunPlan plan() throws IOException {
+    RunConfigFile file;
+    Path configDir = null;
+    if (config == null) {
+      try (InputStream in = RunCommand.class.getResourceAsStream("default.yaml")) {
+        if (in == null) {
+          throw new IllegalStateException("the bundled default config is missing from the jar");
+        }
+        file = ConfigLoader.parse(in, "bundled default config");
+      }
+    } else {
+      file = ConfigLoader.load(config);
+      configDir = config.toAbsolutePath().getParent();
+    }
+    if (data != null) {
+      if (file.data() != null && file.data().size() > 1) {
+        throw new ConfigException("data", "--data replaces one data source; the config has several");
+      }
+      RunConfigFile.DataSpec old =
+          file.data() == null || file.data().isEmpty() ? null : file.data().get(0);
+      RunConfigFile.DataSpec d =
+          new RunConfigFile.DataSpec(
+              data.toString(),
+              old == null ? null : old.symbol(),
+              old == null ? null : old.timezone(),
+              null,
+              old == null ? null : old.dropBadRows());
+      file = withData(file, List.of(d));
+    }
+    if (seed != null) {
+      file = withSeed(file, seed);
+    }
+    return new RunPlanner(StrategyRegistry.builtIn(), configDir, QzCommand.home()).plan(file);
+  }
+
+  private static RunConfigFile withData(RunConfigFile f, List<RunConfigFile.DataSpec> d) {
+    return new RunConfigFile(
+        f.strategy(), f.params(), d, f.instrument(), f.instruments(), f.initialCash(),
+        f.execution(), f.sizing(), f.closeAtEnd(), f.seed(), f.metrics());
+  }
+
+  private static RunConfigFile withSeed(RunConfigFile f, long s) {
+    return new RunConfigFile(
+        f.strategy(), f.params(), f.data(), f.instrument(), f.instruments(), f.initialCash(),
+        f.execution(), f.sizing(), f.closeAtEnd(), s, f.metrics());
+  }
+
+  private static Map<String, Object> jsonSummary(RunService.Outcome o, List<Path> reports) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", o.info().runId());
+    m.put("status", o.info().status().dbName());
+    m.put("strategy", o.info().strategy());
+    m.put("symbols", o.info().symbols());
+    m.put("bars", o.bars());
+    m.put("seed", o.info().seed());
+    m.put("elapsed_ms", o.info().elapsedMillis());
+    m.put("metrics", Json.metrics(o.metrics().asMap()));
+    List<String> paths = new ArrayList<>();
+    reports.forEach(p -> paths.add(p.toString()));
+    m.put("reports", paths);
+    m.put("notes", o.notes());
+    return m;
+  }
+
+  private static void printSummary(
+      PrintWriter out, RunService.Outcome o, RunPlan plan, List<Path> reports, Path dbPath) {
+    Metrics m = o.metrics();
+    out.printf(
+        "Run %s %s: %s (%s) on %s, %,d bars, %s .. %s%n",
+        o.info().runId(),
+        o.info().status().dbName(),
+        o.info().strategy(),
+        plan.params(),
+        o.info().symbols(),
+        o.bars(),
+        o.result().equity().size() == 0 ? "-" : Fmt.timeMillis(o.result().equity().timeMillis(0)),
+        o.result().equity().size() == 0
+            ? "-"
+            : Fmt.timeMillis(o.result().equity().timeMillis(o.result().equity().size() - 1)));
+    out.printf(
+        "  fills %s, commission %s, slippage %s, sizing %s, seed %d%n",
+        plan.engine().fillModel().name().toLowerCase(java.util.Locale.ROOT),
+        plan.engine().commission(),
+        plan.engine().slippage(),
+        plan.engine().sizing(),
+        plan.engine().seed());
+    out.println();
+    row(out, "Initial equity", Fmt.num(m.initialEquity(), 2), "Final equity", Fmt.num(m.finalEquity(), 2));
+    row(out, "Total return %", Fmt.num(m.totalReturnPct(), 2), "Buy & hold %", Fmt.num(m.buyAndHoldReturnPct(), 2));
+    row(out, "CAGR %", Fmt.num(m.cagrPct(), 2), "Volatility %", Fmt.num(m.annualVolatilityPct(), 2));
+    row(out, "Sharpe", Fmt.num(m.sharpe(), 3), "Sortino", Fmt.num(m.sortino(), 3));
+    row(out, "Max drawdown %", Fmt.num(m.maxDrawdownPct(), 2), "Calmar", Fmt.num(m.calmar(), 3));
+    row(out, "Trades", Integer.toString(m.trades()), "Win rate %", Fmt.num(m.winRatePct(), 2));
+    row(out, "Profit factor", Fmt.num(m.profitFactor(), 3), "Expectancy", Fmt.num(m.expectancy(), 2));
+    row(out, "Exposure %", Fmt.num(m.exposurePct(), 2), "SQN", Fmt.num(m.sqn(), 3));
+    row(out, "Commission", Fmt.num(m.totalCommission(), 2), "Slippage", Fmt.num(m.totalSlippage(), 2));
+    out.println();
+    for (String n : o.notes()) {
+      out.println("note: " + n);
+    }
+    out.println("Stored in " + dbPath + " (qz runs show " + o.info().runId() + ")");
+    for (Path p : reports) {
+      out.println("Report: " + p);
+    }
+  }
+
+  private static void row(PrintWriter out, String k1, String v1, String k2, String v2) {
+    out.printf("  %-16s %16s    %-14s %14s%n", k1, v1, k2, v2);
+  }
+
+  static void closeQuietly(CompletableFuture<RunStore> store) {
+    store
+        .handle((s, e) -> s)
+        .thenAccept(
+            s -> {
+              if (s != null) {
+                s.close();
+              }
+            })
+        .join();
+  }
+}
