@@ -22,16 +22,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Engine throughput: sma_cross 10/30 long-short reversal, next-open fills, no costs, on 1M
- * seeded synthetic bars. Scores are operations per second where one operation is one bar, so the
- * score reads directly as bars per second.
+ * Engine throughput: sma_cross 10/30 long-short reversal, next-open fills, no costs, on 1M seeded
+ * synthetic bars. Scores are operations per second where one operation is one bar, so the score
+ * reads directly as bars per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx1g"})
 public class EngineBenchmark {
   static final int BARS = 1_000_000;
 

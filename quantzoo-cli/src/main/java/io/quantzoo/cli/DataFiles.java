@@ -17,8 +17,7 @@ final class DataFiles {
   private DataFiles() {}
 
   static LoadResult load(RunPlan.Source s) {
-    LoadOptions opts =
-        LoadOptions.defaults().withZone(s.zone()).withDropBadRows(s.dropBadRows());
+    LoadOptions opts = LoadOptions.defaults().withZone(s.zone()).withDropBadRows(s.dropBadRows());
     if (s.symbol() != null) {
       opts = opts.withSymbol(s.symbol());
     }

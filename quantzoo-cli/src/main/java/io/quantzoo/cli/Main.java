@@ -28,11 +28,10 @@ public final class Main {
     CommandLine cmd = new CommandLine(new QzCommand());
     cmd.setOut(out);
     cmd.setErr(err);
-    cmd.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose");
-          return report(ex, err, verbose);
-        });
+    cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean verbose = parseResult.hasMatchedOption("--verbose");
+      return report(ex, err, verbose);
+    });
     return cmd.execute(args);
   }
 
@@ -57,9 +56,7 @@ public final class Main {
       }
       default -> {
         err.println(
-            "internal error: "
-                + ex
-                + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            "internal error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
         code = ExitCodes.INTERNAL;
       }
     }

@@ -45,7 +45,9 @@ public final class QzCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Database location: {@code --db}, else {@code QUANTZOO_DB}, else ./.quantzoo/quantzoo.duckdb. */
+  /**
+   * Database location: {@code --db}, else {@code QUANTZOO_DB}, else ./.quantzoo/quantzoo.duckdb.
+   */
   static Path databasePath(Path option) {
     if (option != null) {
       return option;
@@ -68,7 +70,8 @@ public final class QzCommand implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "qz " + Version.get(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+        "qz " + Version.get(),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
       };
     }
   }

@@ -61,7 +61,11 @@ final class ReportCommand implements Callable<Integer> {
       RunInfo info = RunsCommand.find(store, id);
       if (info.status() != RunInfo.RunStatus.COMPLETED) {
         throw new UserInputException(
-            "run " + info.runId() + " is " + info.status().dbName() + ": only completed runs have a report",
+            "run "
+                + info.runId()
+                + " is "
+                + info.status().dbName()
+                + ": only completed runs have a report",
             ExitCodes.BAD_INPUT);
       }
       StoredRun run = store.loadRun(info.runId());

@@ -123,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
     }
     if (data != null) {
       if (file.data() != null && file.data().size() > 1) {
-        throw new ConfigException("data", "--data replaces one data source; the config has several");
+        throw new ConfigException(
+            "data", "--data replaces one data source; the config has several");
       }
       RunConfigFile.DataSpec old =
           file.data() == null || file.data().isEmpty() ? null : file.data().get(0);
@@ -144,14 +145,32 @@ final class RunCommand implements Callable<Integer> {
 
   private static RunConfigFile withData(RunConfigFile f, List<RunConfigFile.DataSpec> d) {
     return new RunConfigFile(
-        f.strategy(), f.params(), d, f.instrument(), f.instruments(), f.initialCash(),
-        f.execution(), f.sizing(), f.closeAtEnd(), f.seed(), f.metrics());
+        f.strategy(),
+        f.params(),
+        d,
+        f.instrument(),
+        f.instruments(),
+        f.initialCash(),
+        f.execution(),
+        f.sizing(),
+        f.closeAtEnd(),
+        f.seed(),
+        f.metrics());
   }
 
   private static RunConfigFile withSeed(RunConfigFile f, long s) {
     return new RunConfigFile(
-        f.strategy(), f.params(), f.data(), f.instrument(), f.instruments(), f.initialCash(),
-        f.execution(), f.sizing(), f.closeAtEnd(), s, f.metrics());
+        f.strategy(),
+        f.params(),
+        f.data(),
+        f.instrument(),
+        f.instruments(),
+        f.initialCash(),
+        f.execution(),
+        f.sizing(),
+        f.closeAtEnd(),
+        s,
+        f.metrics());
   }
 
   private static Map<String, Object> jsonSummary(RunService.Outcome o, List<Path> reports) {
@@ -189,20 +208,45 @@ final class RunCommand implements Callable<Integer> {
     out.printf(
         "  fills %s, commission %s, slippage %s, sizing %s, seed %d%n",
         plan.engine().fillModel().name().toLowerCase(java.util.Locale.ROOT),
-        plan.engine().commission(),
-        plan.engine().slippage(),
-        plan.engine().sizing(),
+        RunPlanner.summary(plan.engine().commission()),
+        RunPlanner.summary(plan.engine().slippage()),
+        RunPlanner.summary(plan.engine().sizing()),
         plan.engine().seed());
     out.println();
-    row(out, "Initial equity", Fmt.num(m.initialEquity(), 2), "Final equity", Fmt.num(m.finalEquity(), 2));
-    row(out, "Total return %", Fmt.num(m.totalReturnPct(), 2), "Buy & hold %", Fmt.num(m.buyAndHoldReturnPct(), 2));
-    row(out, "CAGR %", Fmt.num(m.cagrPct(), 2), "Volatility %", Fmt.num(m.annualVolatilityPct(), 2));
+    row(
+        out,
+        "Initial equity",
+        Fmt.num(m.initialEquity(), 2),
+        "Final equity",
+        Fmt.num(m.finalEquity(), 2));
+    row(
+        out,
+        "Total return %",
+        Fmt.num(m.totalReturnPct(), 2),
+        "Buy & hold %",
+        Fmt.num(m.buyAndHoldReturnPct(), 2));
+    row(
+        out,
+        "CAGR %",
+        Fmt.num(m.cagrPct(), 2),
+        "Volatility %",
+        Fmt.num(m.annualVolatilityPct(), 2));
     row(out, "Sharpe", Fmt.num(m.sharpe(), 3), "Sortino", Fmt.num(m.sortino(), 3));
     row(out, "Max drawdown %", Fmt.num(m.maxDrawdownPct(), 2), "Calmar", Fmt.num(m.calmar(), 3));
     row(out, "Trades", Integer.toString(m.trades()), "Win rate %", Fmt.num(m.winRatePct(), 2));
-    row(out, "Profit factor", Fmt.num(m.profitFactor(), 3), "Expectancy", Fmt.num(m.expectancy(), 2));
+    row(
+        out,
+        "Profit factor",
+        Fmt.num(m.profitFactor(), 3),
+        "Expectancy",
+        Fmt.num(m.expectancy(), 2));
     row(out, "Exposure %", Fmt.num(m.exposurePct(), 2), "SQN", Fmt.num(m.sqn(), 3));
-    row(out, "Commission", Fmt.num(m.totalCommission(), 2), "Slippage", Fmt.num(m.totalSlippage(), 2));
+    row(
+        out,
+        "Commission",
+        Fmt.num(m.totalCommission(), 2),
+        "Slippage",
+        Fmt.num(m.totalSlippage(), 2));
     out.println();
     for (String n : o.notes()) {
       out.println("note: " + n);
@@ -220,12 +264,11 @@ final class RunCommand implements Callable<Integer> {
   static void closeQuietly(CompletableFuture<RunStore> store) {
     store
         .handle((s, e) -> s)
-        .thenAccept(
-            s -> {
-              if (s != null) {
-                s.close();
-              }
-            })
+        .thenAccept(s -> {
+          if (s != null) {
+            s.close();
+          }
+        })
         .join();
   }
 }

@@ -43,7 +43,8 @@ final class RunService {
     RunStore store = join(storeFuture);
     Instant started = clock.instant();
     String runId = store.newRunId();
-    String symbols = data.stream().map(d -> d.instrument().symbol()).collect(Collectors.joining(","));
+    String symbols =
+        data.stream().map(d -> d.instrument().symbol()).collect(Collectors.joining(","));
     String fingerprint =
         data.stream().map(d -> d.bars().fingerprint()).collect(Collectors.joining(","));
     RunInfo info =
@@ -126,15 +127,14 @@ final class RunService {
         String sym = b.symbol();
         in =
             InstrumentCatalog.find(sym)
-                .orElseThrow(
-                    () ->
-                        new ConfigException(
-                            "instrument",
-                            "no instrument for symbol '"
-                                + sym
-                                + "': add 'instrument: <catalog symbol>' (one of "
-                                + String.join(", ", InstrumentCatalog.all().keySet())
-                                + ") or a full spec (asset_class, tick_size, point_value)"));
+                .orElseThrow(() ->
+                    new ConfigException(
+                        "instrument",
+                        "no instrument for symbol '"
+                            + sym
+                            + "': add 'instrument: <catalog symbol>' (one of "
+                            + String.join(", ", InstrumentCatalog.all().keySet())
+                            + ") or a full spec (asset_class, tick_size, point_value)"));
         b = b.withSymbol(in.symbol());
       }
       out.add(new SymbolData(b, in));

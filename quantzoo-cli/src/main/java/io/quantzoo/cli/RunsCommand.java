@@ -56,10 +56,9 @@ final class RunsCommand implements Runnable {
   static RunInfo find(RunStore store, String id) {
     return store
         .findRun(id)
-        .orElseThrow(
-            () ->
-                new UserInputException(
-                    "no run with id '" + id + "' (see qz runs list)", ExitCodes.BAD_INPUT));
+        .orElseThrow(() ->
+            new UserInputException(
+                "no run with id '" + id + "' (see qz runs list)", ExitCodes.BAD_INPUT));
   }
 
   /** {@code qz runs list}. */
@@ -68,7 +67,10 @@ final class RunsCommand implements Runnable {
     @Spec CommandSpec spec;
     @CommandLine.Mixin DbOption db;
 
-    @Option(names = "--limit", defaultValue = "50", description = "At most N runs (${DEFAULT-VALUE}).")
+    @Option(
+        names = "--limit",
+        defaultValue = "50",
+        description = "At most N runs (${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--json", description = "One JSON array.")
@@ -87,8 +89,9 @@ final class RunsCommand implements Runnable {
           out.println("no runs yet: qz run");
           return ExitCodes.OK;
         }
-        out.printf("%-22s %-10s %-14s %-18s %-20s %s%n", "RUN", "STATUS", "STRATEGY", "SYMBOLS",
-            "CREATED", "SEED");
+        out.printf(
+            "%-22s %-10s %-14s %-18s %-20s %s%n",
+            "RUN", "STATUS", "STRATEGY", "SYMBOLS", "CREATED", "SEED");
         for (RunInfo r : runs) {
           out.printf(
               "%-22s %-10s %-14s %-18s %-20s %d%n",
@@ -139,8 +142,9 @@ final class RunsCommand implements Runnable {
           return ExitCodes.OK;
         }
         printInfo(out, info);
-        out.printf("  trades %d, fills %d, equity points %d%n", run.trades().size(),
-            run.fills().size(), run.equity().size());
+        out.printf(
+            "  trades %d, fills %d, equity points %d%n",
+            run.trades().size(), run.fills().size(), run.equity().size());
         out.println("  metrics:");
         for (Map.Entry<String, Double> e : run.metrics().entrySet()) {
           out.printf("    %-28s %s%n", e.getKey(), Fmt.num(e.getValue(), 4));
@@ -155,10 +159,12 @@ final class RunsCommand implements Runnable {
 
     private static void printInfo(PrintWriter out, RunInfo r) {
       out.printf("Run %s  %s%n", r.runId(), r.status().dbName());
-      out.printf("  strategy %s on %s, seed %d, engine %s%n", r.strategy(), r.symbols(), r.seed(),
-          r.engineVersion());
-      out.printf("  created %s, finished %s, backtest %d ms%n", Fmt.time(r.createdAt()),
-          Fmt.time(r.finishedAt()), r.elapsedMillis());
+      out.printf(
+          "  strategy %s on %s, seed %d, engine %s%n",
+          r.strategy(), r.symbols(), r.seed(), r.engineVersion());
+      out.printf(
+          "  created %s, finished %s, backtest %d ms%n",
+          Fmt.time(r.createdAt()), Fmt.time(r.finishedAt()), r.elapsedMillis());
       out.printf("  data fingerprint %s%n", r.dataFingerprint());
       if (!r.message().isEmpty()) {
         out.printf("  message: %s%n", r.message());
@@ -178,7 +184,10 @@ final class RunsCommand implements Runnable {
     @Parameters(paramLabel = "ID", description = "Run id (or a unique prefix).")
     String id;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory. Default: export/<run id>")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "Output directory. Default: export/<run id>")
     Path out;
 
     @Override

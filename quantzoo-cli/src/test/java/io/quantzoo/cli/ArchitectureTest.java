@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module dependency rules, enforced: the core depends on nothing heavy; adapters depend on
- * the core, never the reverse; only the CLI wires everything.
+ * The module dependency rules, enforced: the core depends on nothing heavy; adapters depend on the
+ * core, never the reverse; only the CLI wires everything.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -21,6 +21,7 @@ class ArchitectureTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.quantzoo");
   }
 

@@ -71,7 +71,8 @@ class CliTest {
     // close 110 (commission 1): final equity = 10000 + 10 x (110 - 102) - 2 = 10078.
     JsonNode m = j.get("metrics");
     assertThat(m.get("final_equity").asDouble()).isEqualTo(10_078.0);
-    assertThat(m.get("total_return_pct").asDouble()).isCloseTo(0.78, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(m.get("total_return_pct").asDouble())
+        .isCloseTo(0.78, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(m.get("trades").asInt()).isEqualTo(1);
     assertThat(m.get("win_rate_pct").asDouble()).isEqualTo(100.0);
     for (String key :
@@ -186,7 +187,10 @@ class CliTest {
     assertThat(v.out()).startsWith("qz ");
     Result h = qz("--help");
     assertThat(h.out()).contains("run").contains("runs").contains("report").contains("data");
-    assertThat(qz("run", "--help").out()).contains("--config").contains("--json").contains("--seed");
+    assertThat(qz("run", "--help").out())
+        .contains("--config")
+        .contains("--json")
+        .contains("--seed");
   }
 
   @Test

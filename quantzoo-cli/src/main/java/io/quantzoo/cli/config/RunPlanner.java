@@ -458,6 +458,18 @@ public final class RunPlanner {
     }
   }
 
+  /** One line for a cost or sizing model, e.g. {@code percent 0.1} or {@code none}. */
+  public static String summary(Object model) {
+    Map<String, Object> m = describe(model);
+    StringBuilder sb = new StringBuilder(String.valueOf(m.get("type")));
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      if (!e.getKey().equals("type")) {
+        sb.append(' ').append(e.getKey()).append('=').append(e.getValue());
+      }
+    }
+    return sb.toString();
+  }
+
   private static Map<String, Object> describe(Object model) {
     Map<String, Object> m = new LinkedHashMap<>();
     switch (model) {

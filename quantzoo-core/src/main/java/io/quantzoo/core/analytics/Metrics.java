@@ -7,9 +7,9 @@ import java.util.Map;
  * Performance metrics of one run. Every formula is written out in {@code docs/METRICS.md}.
  *
  * <p>Percentages are in percent (12.5 means 12.5 %). Currency amounts are in the account currency.
- * A metric that is undefined for the run (e.g. win rate with no trades, Sortino with no return below
- * the target) is {@code NaN}, never a made-up number; JSON output writes it as {@code null}. Profit
- * factor with winners and no loser is {@code +Infinity}; JSON writes it as the string {@code
+ * A metric that is undefined for the run (e.g. win rate with no trades, Sortino with no return
+ * below the target) is {@code NaN}, never a made-up number; JSON output writes it as {@code null}.
+ * Profit factor with winners and no loser is {@code +Infinity}; JSON writes it as the string {@code
  * "Infinity"}.
  *
  * @param initialEquity starting equity
