@@ -29,7 +29,7 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      boolean verbose = parseResult.hasMatchedOption("--verbose");
+      boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
       return report(ex, err, verbose);
     });
     return cmd.execute(args);

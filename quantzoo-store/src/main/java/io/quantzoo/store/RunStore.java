@@ -399,6 +399,8 @@ public final class RunStore implements AutoCloseable {
     }
   }
 
+  // DuckDBAppender.close() (driver 2.0.0.1) can leave the transaction aborted without throwing
+  // when its final flush fails; an explicit flush() surfaces the error where it happened.
   private void writeTrades(String runId, List<Trade> trades) throws SQLException {
     try (DuckDBAppender a = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "trades")) {
       for (Trade t : trades) {
@@ -424,6 +426,7 @@ public final class RunStore implements AutoCloseable {
             .append(t.exitReason())
             .endRow();
       }
+      a.flush();
     }
   }
 
@@ -445,6 +448,7 @@ public final class RunStore implements AutoCloseable {
             .append(f.tag())
             .endRow();
       }
+      a.flush();
     }
   }
 
@@ -485,6 +489,7 @@ public final class RunStore implements AutoCloseable {
         }
         a.endRow();
       }
+      a.flush();
     }
   }
 

