@@ -77,14 +77,19 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "reports")
   Path reportDir;
 
+  @Option(names = "--timings", description = "Print phase timings to stderr.")
+  boolean timings;
+
   @Override
   public Integer call() throws IOException {
+    Timings t = new Timings(timings);
     Path dbPath = QzCommand.databasePath(db);
     // DuckDB's first connection loads a large native library: open it while the data loads.
     CompletableFuture<RunStore> store = CompletableFuture.supplyAsync(() -> RunStore.open(dbPath));
     try {
       RunPlan plan = plan();
-      RunService.Outcome o = new RunService(Clock.systemUTC()).run(plan, store);
+      t.mark("config");
+      RunService.Outcome o = new RunService(Clock.systemUTC(), t).run(plan, store);
       List<Path> reports = List.of();
       boolean writeReport = report != null ? report : !json;
       if (writeReport) {
@@ -94,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
                 reportDir,
                 EnumSet.allOf(ReportFormat.class));
       }
+      t.mark("report");
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(Json.write(jsonSummary(o, reports)));
@@ -101,6 +107,8 @@ final class RunCommand implements Callable<Integer> {
         printSummary(out, o, plan, reports, dbPath);
       }
       out.flush();
+      t.mark("output");
+      t.print(spec.commandLine().getErr());
       return ExitCodes.OK;
     } finally {
       closeQuietly(store);

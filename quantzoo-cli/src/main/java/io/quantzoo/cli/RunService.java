@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
  */
 final class RunService {
   private final Clock clock;
+  private final Timings timings;
 
-  RunService(Clock clock) {
+  RunService(Clock clock, Timings timings) {
     this.clock = clock;
+    this.timings = timings;
   }
 
   /** What a run produced. */
@@ -40,7 +42,9 @@ final class RunService {
   Outcome run(RunPlan plan, CompletableFuture<RunStore> storeFuture) {
     List<String> notes = new ArrayList<>();
     List<SymbolData> data = loadData(plan, notes);
+    timings.mark("load data");
     RunStore store = join(storeFuture);
+    timings.mark("wait for database");
     Instant started = clock.instant();
     String runId = store.newRunId();
     String symbols =
@@ -63,13 +67,19 @@ final class RunService {
             -1,
             "");
     store.startRun(info);
+    timings.mark("start run");
     try {
       long t0 = System.nanoTime();
       BacktestResult result =
           new BacktestEngine(plan.engine()).run(data, plan.strategy().create(plan.params()));
-      Metrics metrics = MetricsCalculator.compute(result, plan.metrics());
       long elapsed = (System.nanoTime() - t0) / 1_000_000;
-      store.completeRun(runId, result, metrics, elapsed);
+      timings.mark("backtest");
+      // Metrics are computed on the second core while trades, fills and equity are written.
+      CompletableFuture<Metrics> metricsFuture =
+          CompletableFuture.supplyAsync(() -> MetricsCalculator.compute(result, plan.metrics()));
+      store.completeRun(runId, result, () -> joinMetrics(metricsFuture), elapsed);
+      Metrics metrics = joinMetrics(metricsFuture);
+      timings.mark("metrics and store results");
       RunInfo done = store.findRun(runId).orElse(info);
       int bars = data.stream().mapToInt(d -> d.bars().size()).sum();
       return new Outcome(done, result, metrics, bars, notes);
@@ -78,6 +88,17 @@ final class RunService {
         store.failRun(runId, String.valueOf(e.getMessage()));
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static Metrics joinMetrics(CompletableFuture<Metrics> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
       }
       throw e;
     }

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -326,8 +327,20 @@ public final class RunStore implements AutoCloseable {
    * @param elapsedMillis wall-clock duration of the backtest (&gt;= 0)
    * @throws StoreException if the run is unknown or not running, or writing fails
    */
-  public synchronized void completeRun(
+  public void completeRun(
       String runId, BacktestResult result, Metrics metrics, long elapsedMillis) {
+    Objects.requireNonNull(metrics, "metrics");
+    completeRun(runId, result, () -> metrics, elapsedMillis);
+  }
+
+  /**
+   * As {@link #completeRun(String, BacktestResult, Metrics, long)}, but asks for the metrics only
+   * when they are written, after the trades, fills and equity: a caller can compute them on another
+   * thread while those are being written. An exception from the supplier rolls the whole run back
+   * like any other failure.
+   */
+  public synchronized void completeRun(
+      String runId, BacktestResult result, Supplier<Metrics> metrics, long elapsedMillis) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(metrics, "metrics");
@@ -346,7 +359,7 @@ public final class RunStore implements AutoCloseable {
       hook.afterWrite(runId, "fills");
       writeEquity(runId, result.equity());
       hook.afterWrite(runId, "equity");
-      writeMetrics(runId, metrics.asMap());
+      writeMetrics(runId, metrics.get().asMap());
       hook.afterWrite(runId, "metrics");
       conn.commit();
     } catch (SQLException | RuntimeException | Error e) {

@@ -2,11 +2,11 @@ package io.quantzoo.core.analytics;
 
 import io.quantzoo.core.instrument.AssetClass;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Estimates the number of bar periods per year {@code P} of a bar series from its timestamps, for
@@ -101,25 +101,106 @@ public final class PeriodsPerYear {
     return x >= 1 ? Math.round(x) : x;
   }
 
-  /** Median of the consecutive differences of at least two increasing times. */
+  /** Median of the consecutive differences of at least two increasing times. O(n). */
   static double medianSpacingMillis(long[] timesMillis) {
     long[] diffs = new long[timesMillis.length - 1];
     for (int i = 1; i < timesMillis.length; i++) {
       diffs[i - 1] = timesMillis[i] - timesMillis[i - 1];
     }
-    Arrays.sort(diffs);
     int m = diffs.length;
-    return m % 2 == 1 ? diffs[m / 2] : (diffs[m / 2 - 1] + (double) diffs[m / 2]) / 2.0;
+    long upper = select(diffs, m / 2);
+    if (m % 2 == 1) {
+      return upper;
+    }
+    // After selection every element left of m/2 is <= upper: the lower middle is their maximum.
+    long lower = Long.MIN_VALUE;
+    for (int i = 0; i < m / 2; i++) {
+      lower = Math.max(lower, diffs[i]);
+    }
+    return (lower + (double) upper) / 2.0;
   }
 
-  /** Median, over the calendar dates (in {@code zone}) that have bars, of the bars on each date. */
+  /**
+   * Median, over the calendar dates (in {@code zone}) that have bars, of the bars on each date.
+   * Times must be increasing; the zone offset is looked up once per offset transition, not per bar.
+   */
   static double medianBarsPerDate(long[] timesMillis, ZoneId zone) {
-    TreeMap<LocalDate, Integer> counts = new TreeMap<>();
+    ZoneRules rules = zone.getRules();
+    long[] counts = new long[16];
+    int days = 0;
+    long currentDay = Long.MIN_VALUE;
+    long run = 0;
+    long offsetMillis = 0;
+    long offsetValidUntil = Long.MIN_VALUE;
     for (long t : timesMillis) {
-      counts.merge(LocalDate.ofInstant(Instant.ofEpochMilli(t), zone), 1, Integer::sum);
+      if (t >= offsetValidUntil) {
+        Instant at = Instant.ofEpochMilli(t);
+        offsetMillis = rules.getOffset(at).getTotalSeconds() * 1000L;
+        ZoneOffsetTransition next = rules.nextTransition(at);
+        offsetValidUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000L;
+      }
+      long day = Math.floorDiv(t + offsetMillis, 86_400_000L);
+      if (day != currentDay) {
+        if (run > 0) {
+          if (days == counts.length) {
+            counts = Arrays.copyOf(counts, days * 2);
+          }
+          counts[days++] = run;
+        }
+        currentDay = day;
+        run = 0;
+      }
+      run++;
     }
-    int[] c = counts.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+    if (days == counts.length) {
+      counts = Arrays.copyOf(counts, days + 1);
+    }
+    counts[days++] = run;
+    long[] c = Arrays.copyOf(counts, days);
+    Arrays.sort(c);
     int m = c.length;
     return m % 2 == 1 ? c[m / 2] : (c[m / 2 - 1] + c[m / 2]) / 2.0;
+  }
+
+  /**
+   * Rearranges {@code a} so that {@code a[k]} is the k-th smallest value, every element before it
+   * is no larger and every element after it no smaller (Hoare's selection), and returns it.
+   */
+  static long select(long[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      // median of three as the pivot keeps sorted and reversed inputs linear
+      long x = a[lo];
+      long y = a[mid];
+      long z = a[hi];
+      long pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long tmp = a[i];
+          a[i] = a[j];
+          a[j] = tmp;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
   }
 }
