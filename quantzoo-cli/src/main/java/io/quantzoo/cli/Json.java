@@ -1,45 +1,96 @@
 package io.quantzoo.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON output: one object, snake_case keys, NaN as null and infinities as strings. */
+/**
+ * JSON output: one object per command, snake_case keys, NaN as null and infinities as the strings
+ * "Infinity"/"-Infinity". A small writer of maps, lists, strings, numbers, booleans and nulls, so
+ * that printing a result costs no serialization framework at startup.
+ */
 final class Json {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-
   private Json() {}
 
   static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
+    StringBuilder sb = new StringBuilder(256);
+    write(sb, value);
+    return sb.toString();
+  }
+
+  private static void write(StringBuilder sb, Object v) {
+    switch (v) {
+      case null -> sb.append("null");
+      case Map<?, ?> m -> {
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          if (!first) {
+            sb.append(',');
+          }
+          first = false;
+          string(sb, String.valueOf(e.getKey()));
+          sb.append(':');
+          write(sb, e.getValue());
+        }
+        sb.append('}');
+      }
+      case Collection<?> c -> {
+        sb.append('[');
+        boolean first = true;
+        for (Object x : c) {
+          if (!first) {
+            sb.append(',');
+          }
+          first = false;
+          write(sb, x);
+        }
+        sb.append(']');
+      }
+      case Boolean b -> sb.append(b);
+      case Double d -> number(sb, d);
+      case Float f -> number(sb, f.doubleValue());
+      case Number n -> sb.append(n.longValue());
+      default -> string(sb, v.toString());
     }
   }
 
-  /** A JSON-safe copy of a metrics map: NaN becomes null, ±Infinity "Infinity"/"-Infinity". */
+  private static void number(StringBuilder sb, double d) {
+    if (Double.isNaN(d)) {
+      sb.append("null");
+    } else if (Double.isInfinite(d)) {
+      sb.append(d > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      sb.append((long) d);
+    } else {
+      sb.append(d);
+    }
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  /** A JSON-ready copy of a metrics map (values are written by the rules above). */
   static Map<String, Object> metrics(Map<String, Double> m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> e : m.entrySet()) {
-      out.put(e.getKey(), number(e.getValue()));
-    }
-    return out;
-  }
-
-  static Object number(Double v) {
-    if (v == null || v.isNaN()) {
-      return null;
-    }
-    if (v.isInfinite()) {
-      return v > 0 ? "Infinity" : "-Infinity";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return v.longValue();
-    }
-    return v;
+    return new LinkedHashMap<>(m);
   }
 }

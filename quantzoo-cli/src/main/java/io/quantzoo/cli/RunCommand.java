@@ -108,10 +108,11 @@ final class RunCommand implements Callable<Integer> {
       }
       out.flush();
       t.mark("output");
-      t.print(spec.commandLine().getErr());
       return ExitCodes.OK;
     } finally {
       closeQuietly(store);
+      t.mark("close database");
+      t.print(spec.commandLine().getErr());
     }
   }
 

@@ -1,50 +1,34 @@
 package io.quantzoo.cli.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.quantzoo.core.util.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * Reads a YAML run configuration into {@link RunConfigFile}, refusing unknown keys by name and
- * reporting type errors with the key path and line.
+ * Reads a YAML run configuration into {@link RunConfigFile}, refusing unknown keys by name (with
+ * the line and the keys allowed there) and reporting wrong types with the key path and line. Built
+ * on SnakeYAML's node API: it never constructs arbitrary Java types from the file.
  */
 public final class ConfigLoader {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-              new YAMLFactory()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private ConfigLoader() {}
-
-  /** The YAML mapper (snake_case), also used to write effective configs. */
-  public static ObjectMapper mapper() {
-    return YAML;
-  }
 
   /** Loads a config file. */
   public static RunConfigFile load(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(r, file.toString());
     } catch (NoSuchFileException e) {
       throw new ConfigException("", "config file not found: " + file);
     } catch (IOException e) {
@@ -53,68 +37,58 @@ public final class ConfigLoader {
   }
 
   /** Parses YAML from a stream; {@code source} names it in messages. */
-  public static RunConfigFile parse(InputStream in, String source) throws IOException {
-    try {
-      RunConfigFile cfg = YAML.readValue(in, RunConfigFile.class);
-      if (cfg == null) {
-        throw new ConfigException("", source + ": the config file is empty");
-      }
-      return cfg;
-    } catch (UnrecognizedPropertyException e) {
-      String key = path(e);
-      List<String> known = new ArrayList<>();
-      if (e.getKnownPropertyIds() != null) {
-        for (Object o : e.getKnownPropertyIds()) {
-          known.add(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(o.toString()));
-        }
-      }
-      throw new ConfigException(
-          key,
-          source
-              + line(e.getLocation())
-              + ": unknown key '"
-              + key
-              + "'"
-              + (known.isEmpty()
-                  ? ""
-                  : "; allowed here: "
-                      + known.stream().sorted().collect(Collectors.joining(", "))));
-    } catch (JsonMappingException e) {
-      String key = path(e);
-      throw new ConfigException(
-          key,
-          source
-              + line(e.getLocation())
-              + ": key '"
-              + key
-              + "' has an invalid value: "
-              + e.getOriginalMessage().replaceAll("\\s*\\(for .*$", "").replaceAll("\\n.*", ""));
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(
-          "",
-          source
-              + line(e.getLocation())
-              + ": not valid YAML: "
-              + e.getOriginalMessage().replaceAll("\\n.*", ""));
-    }
+  public static RunConfigFile parse(InputStream in, String source) {
+    return parse(new InputStreamReader(in, StandardCharsets.UTF_8), source);
   }
 
-  private static String line(JsonLocation loc) {
-    return loc == null || loc.getLineNr() < 1 ? "" : " line " + loc.getLineNr();
+  static RunConfigFile parse(Reader reader, String source) {
+    YamlDocument doc = YamlDocument.parse(reader, source);
+    if (doc.root() == null) {
+      throw new ConfigException("", source + ": the config file is empty");
+    }
+    return new YamlBinder(doc).bind(doc.root(), RunConfigFile.class, "");
   }
 
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
+  /** Binds a plain value (e.g. an instrument spec map) to a record; {@code path} names it. */
+  static <T extends Record> T bind(Object value, Class<T> type, String path) {
+    return new YamlBinder(YamlDocument.parse(new java.io.StringReader(""), "config"))
+        .bind(value, type, path);
+  }
+
+  /** Renders plain values and records (as snake_case mappings, nulls left out) as block YAML. */
+  public static String dump(Object value) {
+    DumperOptions o = new DumperOptions();
+    o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    o.setIndent(2);
+    o.setPrettyFlow(true);
+    return new Yaml(o).dump(plain(value));
+  }
+
+  private static Object plain(Object v) {
+    if (v instanceof Record r) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        try {
+          Object x = c.getAccessor().invoke(r);
+          if (x != null) {
+            m.put(YamlBinder.snake(c.getName()), plain(x));
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
         }
-        sb.append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
       }
+      return m;
     }
-    return sb.toString();
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      map.forEach((k, x) -> m.put(String.valueOf(k), plain(x)));
+      return m;
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(x -> out.add(plain(x)));
+      return out;
+    }
+    return v;
   }
 }

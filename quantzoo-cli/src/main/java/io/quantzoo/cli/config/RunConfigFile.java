@@ -1,6 +1,5 @@
 package io.quantzoo.cli.config;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ import java.util.Map;
 public record RunConfigFile(
     String strategy,
     Map<String, Object> params,
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<DataSpec> data,
+    List<DataSpec> data,
     Object instrument,
     Map<String, Object> instruments,
     Double initialCash,

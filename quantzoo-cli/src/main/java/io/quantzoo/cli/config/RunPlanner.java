@@ -1,6 +1,5 @@
 package io.quantzoo.cli.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quantzoo.core.analytics.MetricsOptions;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.execution.CommissionModel;
@@ -181,12 +180,10 @@ public final class RunPlanner {
                       + String.join(", ", InstrumentCatalog.all().keySet())
                       + " (or give a full spec)"));
     }
-    RunConfigFile.InstrumentSpec spec;
-    try {
-      spec = ConfigLoader.mapper().convertValue(raw, RunConfigFile.InstrumentSpec.class);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          key, "key '" + key + "' is not a valid instrument spec: " + firstLine(e.getMessage()));
+    RunConfigFile.InstrumentSpec spec =
+        ConfigLoader.bind(raw, RunConfigFile.InstrumentSpec.class, key);
+    if (spec == null) {
+      throw new ConfigException(key, "key '" + key + "' must be a catalog symbol or a spec");
     }
     String symbol = spec.symbol() != null ? spec.symbol() : symbolHint;
     if (symbol == null) {
@@ -422,11 +419,6 @@ public final class RunPlanner {
     return v;
   }
 
-  private static String firstLine(String s) {
-    int i = s == null ? -1 : s.indexOf('\n');
-    return i < 0 ? String.valueOf(s) : s.substring(0, i);
-  }
-
   private static String effectiveYaml(RunConfigFile f, Params params, EngineConfig e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("strategy", f.strategy());
@@ -451,11 +443,7 @@ public final class RunPlanner {
     if (f.metrics() != null) {
       m.put("metrics", f.metrics());
     }
-    try {
-      return ConfigLoader.mapper().writeValueAsString(m);
-    } catch (JsonProcessingException ex2) {
-      throw new IllegalStateException("cannot render the effective config", ex2);
-    }
+    return ConfigLoader.dump(m);
   }
 
   /** One line for a cost or sizing model, e.g. {@code percent 0.1} or {@code none}. */

@@ -72,13 +72,33 @@ public final class CsvBarLoader {
     return new CsvBarLoader(bytes, start).run(label, opts, allowEmpty);
   }
 
+  /**
+   * Reads the whole file into one array in 1 MiB reads. {@code Files.readAllBytes} would copy
+   * through a temporary native buffer as large as the file, doubling the memory a large file costs.
+   */
+  private static byte[] readInChunks(Path file) throws IOException {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      long size = ch.size();
+      byte[] out = new byte[(int) size];
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(out);
+      while (buf.position() < out.length) {
+        int limit = Math.min(out.length, buf.position() + (1 << 20));
+        buf.limit(limit);
+        if (ch.read(buf) < 0) {
+          break; // the file shrank while being read: parse what was there
+        }
+      }
+      return buf.position() == out.length ? out : java.util.Arrays.copyOf(out, buf.position());
+    }
+  }
+
   private static byte[] read(Path file, String label) {
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new DataException(
             new DataProblem(label, 0, "", "file must be smaller than 2 GiB", ""));
       }
-      return Files.readAllBytes(file);
+      return readInChunks(file);
     } catch (NoSuchFileException e) {
       throw new DataException(new DataProblem(label, 0, "", "file must exist", ""));
     } catch (AccessDeniedException e) {

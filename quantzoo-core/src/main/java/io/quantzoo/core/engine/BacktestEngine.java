@@ -96,6 +96,10 @@ public final class BacktestEngine {
     double trailDist;
     double trailExtreme;
     boolean done;
+    // Set by evaluate() when the order triggers on the bar being processed.
+    double candRef;
+    boolean candAtOpen;
+    boolean candSlips;
 
     SimOrder(
         long id,
@@ -125,9 +129,6 @@ public final class BacktestEngine {
           || trailing;
     }
   }
-
-  /** A triggered order with the price it fills at. */
-  private record Candidate(SimOrder order, double ref, boolean atOpen, boolean slips) {}
 
   /** The state of one backtest; also the strategy's context. */
   private static final class Run implements StrategyContext {
@@ -162,6 +163,7 @@ public final class BacktestEngine {
     private final SplittableRandom rng;
     private final List<Fill> fills = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
+    private final List<SimOrder> scratch = new ArrayList<>();
     private double cash;
     private long orderSeq;
     private long ocoSeq;
@@ -312,23 +314,26 @@ public final class BacktestEngine {
       // Pass 1 handles orders working at the open; later passes handle protective exits placed by
       // a fill at this bar's open, which may still trigger on the rest of the bar.
       for (int pass = 0; pass < 3; pass++) {
-        List<Candidate> cands = new ArrayList<>();
+        List<SimOrder> cands = scratch;
+        cands.clear();
         int size = book.size();
         for (int j = firstId; j < size; j++) {
           SimOrder ord = book.get(j);
           if (ord.done || ord.activeFromBar > i) {
             continue;
           }
-          Candidate cand = evaluate(ord, s, i, pass > 0);
-          if (cand != null) {
-            cands.add(cand);
+          if (evaluate(ord, s, i, pass > 0)) {
+            cands.add(ord);
           }
         }
-        sortCandidates(cands);
+        if (cands.size() > 1) {
+          sortCandidates(cands);
+        }
         firstId = size;
-        for (Candidate cand : cands) {
-          if (!cand.order.done) {
-            executeOrder(cand.order, cand.ref, cand.slips, i, cand.atOpen);
+        for (int j = 0, n = cands.size(); j < n; j++) {
+          SimOrder ord = cands.get(j);
+          if (!ord.done) {
+            executeOrder(ord, ord.candRef, ord.candSlips, i, ord.candAtOpen);
           }
         }
         if (book.size() == size) {
@@ -336,7 +341,21 @@ public final class BacktestEngine {
         }
       }
       inFillLoop = false;
-      book.removeIf(ord -> ord.done);
+      compact(book);
+    }
+
+    /** Removes finished orders in place (no allocation). */
+    private static void compact(List<SimOrder> book) {
+      int w = 0;
+      for (int r = 0, n = book.size(); r < n; r++) {
+        SimOrder ord = book.get(r);
+        if (!ord.done) {
+          book.set(w++, ord);
+        }
+      }
+      for (int r = book.size() - 1; r >= w; r--) {
+        book.remove(r);
+      }
     }
 
     private static boolean hasDayOrders(List<SimOrder> book) {
@@ -357,7 +376,7 @@ public final class BacktestEngine {
      * placed by a fill at this bar's open, so the open itself is not a trigger opportunity it could
      * gap through; it can still trigger on the rest of the bar.
      */
-    private Candidate evaluate(SimOrder ord, int s, int i, boolean afterOpen) {
+    private boolean evaluate(SimOrder ord, int s, int i, boolean afterOpen) {
       double op = o[s][i];
       double hi = h[s][i];
       double lo = l[s][i];
@@ -365,7 +384,7 @@ public final class BacktestEngine {
       OrderType type = ord.trailing ? OrderType.STOP : ord.req.type();
       switch (type) {
         case MARKET -> {
-          return new Candidate(ord, op, true, true);
+          return trigger(ord, op, true, true);
         }
         case LIMIT -> {
           return limitCandidate(ord, buy, op, hi, lo, afterOpen);
@@ -373,12 +392,12 @@ public final class BacktestEngine {
         case STOP -> {
           double sp = ord.stop;
           if (!afterOpen && (buy ? op >= sp : op <= sp)) {
-            return new Candidate(ord, op, true, true);
+            return trigger(ord, op, true, true);
           }
           if (buy ? hi >= sp : lo <= sp) {
-            return new Candidate(ord, sp, false, true);
+            return trigger(ord, sp, false, true);
           }
-          return null;
+          return false;
         }
         case STOP_LIMIT -> {
           if (ord.triggered) {
@@ -395,44 +414,48 @@ public final class BacktestEngine {
             // Triggered inside the bar at the stop price: fills there only if the limit allows it;
             // otherwise it waits as a limit order (the path after the trigger is unknown).
             if (buy ? lp >= sp : lp <= sp) {
-              return new Candidate(ord, sp, false, false);
+              return trigger(ord, sp, false, false);
             }
           }
-          return null;
+          return false;
         }
       }
-      return null;
+      return false;
     }
 
-    private static Candidate limitCandidate(
+    private static boolean trigger(SimOrder ord, double ref, boolean atOpen, boolean slips) {
+      ord.candRef = ref;
+      ord.candAtOpen = atOpen;
+      ord.candSlips = slips;
+      return true;
+    }
+
+    private static boolean limitCandidate(
         SimOrder ord, boolean buy, double op, double hi, double lo, boolean afterOpen) {
       double lp = ord.limit;
       if (!afterOpen && (buy ? op <= lp : op >= lp)) {
-        return new Candidate(ord, op, true, false);
+        return trigger(ord, op, true, false);
       }
       if (buy ? lo <= lp : hi >= lp) {
-        return new Candidate(ord, lp, false, false);
+        return trigger(ord, lp, false, false);
       }
-      return null;
+      return false;
     }
 
-    private void sortCandidates(List<Candidate> cands) {
-      if (cands.size() < 2) {
-        return;
-      }
+    private void sortCandidates(List<SimOrder> cands) {
       boolean stopFirst = cfg.intrabarPolicy() == IntrabarPolicy.STOP_FIRST;
       cands.sort((a, b) -> {
-        if (a.atOpen != b.atOpen) {
-          return a.atOpen ? -1 : 1;
+        if (a.candAtOpen != b.candAtOpen) {
+          return a.candAtOpen ? -1 : 1;
         }
-        if (!a.atOpen) {
-          boolean as = a.order.isStopKind();
-          boolean bs = b.order.isStopKind();
+        if (!a.candAtOpen) {
+          boolean as = a.isStopKind();
+          boolean bs = b.isStopKind();
           if (as != bs) {
             return (as == stopFirst) ? -1 : 1;
           }
         }
-        return Long.compare(a.order.id, b.order.id);
+        return Long.compare(a.id, b.id);
       });
     }
 
@@ -506,7 +529,7 @@ public final class BacktestEngine {
         }
       }
       if (!inFillLoop) {
-        working.get(s).removeIf(ord -> ord.done);
+        compact(working.get(s));
       }
     }
 
@@ -809,11 +832,13 @@ public final class BacktestEngine {
         recordEquity(eqTime[eqSize]);
       }
       EquityCurve curve =
-          new EquityCurve(
-              Arrays.copyOf(eqTime, eqSize),
-              Arrays.copyOf(eqValue, eqSize),
-              Arrays.copyOf(eqCash, eqSize),
-              Arrays.copyOf(eqExposure, eqSize));
+          eqSize == eqTime.length
+              ? new EquityCurve(eqTime, eqValue, eqCash, eqExposure)
+              : new EquityCurve(
+                  Arrays.copyOf(eqTime, eqSize),
+                  Arrays.copyOf(eqValue, eqSize),
+                  Arrays.copyOf(eqCash, eqSize),
+                  Arrays.copyOf(eqExposure, eqSize));
       double[] bc = c[0];
       double bh = (bc[bc.length - 1] / bc[0] - 1) * 100.0;
       return new BacktestResult(

@@ -96,6 +96,9 @@ public record OrderRequest(
   }
 
   public OrderRequest withExits(Exits newExits) {
+    if (newExits.equals(exits)) {
+      return this;
+    }
     return new OrderRequest(
         symbol,
         side,
