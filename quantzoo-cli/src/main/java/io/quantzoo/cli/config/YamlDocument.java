@@ -89,6 +89,16 @@ final class YamlDocument {
         }
         String key = k.getValue();
         String child = path.isEmpty() ? key : path + "." + key;
+        if (out.containsKey(key)) {
+          throw new ConfigException(
+              child,
+              source
+                  + " line "
+                  + (k.getStartMark().getLine() + 1)
+                  + ": duplicate key '"
+                  + child
+                  + "'");
+        }
         lines.put(child, k.getStartMark().getLine() + 1);
         out.put(key, toPlain(t.getValueNode(), child));
       }
