@@ -76,7 +76,7 @@ public final class BarSeriesBuilder {
   }
 
   private void grow() {
-    int cap = times.length * 2;
+    int cap = Math.max(16, times.length * 2);
     times = Arrays.copyOf(times, cap);
     open = Arrays.copyOf(open, cap);
     high = Arrays.copyOf(high, cap);
@@ -85,7 +85,22 @@ public final class BarSeriesBuilder {
     volume = Arrays.copyOf(volume, cap);
   }
 
+  /**
+   * Builds the series. When the builder is exactly full its arrays are handed over without a copy
+   * and the builder is reset to empty; otherwise they are copied to their exact size.
+   */
   public BarSeries build() {
+    if (size == times.length) {
+      BarSeries s = new BarSeries(symbol, times, open, high, low, close, volume);
+      times = new long[0];
+      open = new double[0];
+      high = new double[0];
+      low = new double[0];
+      close = new double[0];
+      volume = new double[0];
+      size = 0;
+      return s;
+    }
     return new BarSeries(
         symbol,
         Arrays.copyOf(times, size),
