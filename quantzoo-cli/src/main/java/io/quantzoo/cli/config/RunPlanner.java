@@ -446,16 +446,29 @@ public final class RunPlanner {
     return ConfigLoader.dump(m);
   }
 
-  /** One line for a cost or sizing model, e.g. {@code percent 0.1} or {@code none}. */
+  /** One line for a cost or sizing model, e.g. {@code 0.1% of notional} or {@code none}. */
   public static String summary(Object model) {
-    Map<String, Object> m = describe(model);
-    StringBuilder sb = new StringBuilder(String.valueOf(m.get("type")));
-    for (Map.Entry<String, Object> e : m.entrySet()) {
-      if (!e.getKey().equals("type")) {
-        sb.append(' ').append(e.getKey()).append('=').append(e.getValue());
-      }
-    }
-    return sb.toString();
+    return switch (model) {
+      case CommissionModel.None n -> "none";
+      case CommissionModel.PerUnit p ->
+          num(p.perUnit()) + " per unit (min " + num(p.minimum()) + ")";
+      case CommissionModel.PercentOfNotional p -> num(p.percent()) + "% of notional";
+      case CommissionModel.FixedPerOrder p -> num(p.amount()) + " per fill";
+      case SlippageModel.None n -> "none";
+      case SlippageModel.Ticks t -> num(t.ticks()) + " tick(s)";
+      case SlippageModel.BasisPoints b -> num(b.bps()) + " bps";
+      case SlippageModel.RandomTicks r -> "random 0.." + r.maxTicks() + " ticks";
+      case SizingModel.Fixed f -> "fixed " + num(f.quantity());
+      case SizingModel.PercentOfEquity p -> num(p.percent()) + "% of equity";
+      case SizingModel.Risk r -> "risk " + num(r.percent()) + "% of equity";
+      default -> String.valueOf(model);
+    };
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static Map<String, Object> describe(Object model) {
