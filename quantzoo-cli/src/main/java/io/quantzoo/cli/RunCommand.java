@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
   Long seed;
 
   @Option(
+      names = "--drop-bad-rows",
+      description = "Drop invalid rows (and report how many) instead of refusing the data file.")
+  boolean dropBadRows;
+
+  @Option(
       names = "--db",
       paramLabel = "PATH",
       description = "Database file. Default: $QUANTZOO_DB or ./.quantzoo/quantzoo.duckdb")
@@ -148,6 +153,16 @@ final class RunCommand implements Callable<Integer> {
     }
     if (seed != null) {
       file = withSeed(file, seed);
+    }
+    if (dropBadRows && file.data() != null) {
+      file =
+          withData(
+              file,
+              file.data().stream()
+                  .map(d ->
+                      new RunConfigFile.DataSpec(
+                          d.path(), d.symbol(), d.timezone(), d.format(), true))
+                  .toList());
     }
     return new RunPlanner(StrategyRegistry.builtIn(), configDir, QzCommand.home()).plan(file);
   }

@@ -161,6 +161,11 @@ class CliTest {
     assertThat(r.err()).contains(bad.toString() + ":3").contains("high").contains("98");
     assertThat(r.err()).doesNotContain("\tat ");
 
+    Result dropped =
+        qz("run", "-c", cfg.toString(), "--db", db.toString(), "--json", "--drop-bad-rows");
+    assertThat(dropped.code()).as(dropped.err()).isZero();
+    assertThat(dropped.out()).contains("dropped 1 bad row(s)").contains("\"bars\":2");
+
     Result inspect = qz("data", "inspect", bad.toString());
     assertThat(inspect.code()).isEqualTo(3);
     assertThat(inspect.out()).contains(":3");
