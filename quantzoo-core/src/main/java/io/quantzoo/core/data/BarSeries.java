@@ -161,10 +161,11 @@ public final class BarSeries {
 
   /**
    * A stable fingerprint of the contents (symbol, timestamps and OHLCV bits), used to record which
-   * data a run used. 64-bit FNV-1a over the raw values, as 16 hex digits.
+   * data a run used: a 64-bit multiply-xorshift hash over the raw values, as 16 hex digits. Not
+   * cryptographic; equal data always gives the same fingerprint.
    */
   public String fingerprint() {
-    long h = 0xcbf29ce484222325L;
+    long h = 0x9E3779B97F4A7C15L;
     for (int k = 0; k < symbol.length(); k++) {
       h = mix(h, symbol.charAt(k));
     }
@@ -180,11 +181,9 @@ public final class BarSeries {
   }
 
   private static long mix(long h, long v) {
-    for (int b = 0; b < 8; b++) {
-      h ^= (v >>> (b * 8)) & 0xff;
-      h *= 0x100000001b3L;
-    }
-    return h;
+    long x = (h ^ v) * 0xBF58476D1CE4E5B9L;
+    x ^= x >>> 31;
+    return x * 0x94D049BB133111EBL;
   }
 
   @Override
