@@ -1,7 +1,7 @@
 package io.quantzoo.bench;
 
 import io.quantzoo.core.data.BarSeries;
-import io.quantzoo.core.data.BarSeriesBuilder;
+import io.quantzoo.core.testkit.RandomBars;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,35 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * Seeded synthetic OHLCV bars (a geometric random walk, 1-minute spacing) for benchmarks. Clearly
  * synthetic: never used for results anyone should trade on.
  */
 public final class SyntheticBars {
-  private static final long START = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
-
   private SyntheticBars() {}
 
-  /** {@code n} bars from the seed, in memory. */
+  /** {@code n} bars from the seed, in memory (the core test kit's benchmark walk). */
   public static BarSeries generate(int n, long seed) {
-    BarSeriesBuilder b = new BarSeriesBuilder("SYNTH", n);
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double price = 1000;
-    for (int i = 0; i < n; i++) {
-      double open = price;
-      double close = round2(open * Math.exp(rnd.nextGaussian() * 0.002));
-      double high = round2(Math.max(open, close) * (1 + rnd.nextDouble() * 0.001));
-      double low = round2(Math.min(open, close) * (1 - rnd.nextDouble() * 0.001));
-      b.add(START + i * 60_000L, open, high, low, close, 100 + rnd.nextInt(900));
-      price = close;
-    }
-    return b.build();
-  }
-
-  private static double round2(double v) {
-    return Math.round(v * 100) / 100.0;
+    return RandomBars.benchmarkMinutes("SYNTH", n, seed);
   }
 
   /** Writes the series as CSV (timestamp ISO-8601 UTC, OHLCV). */

@@ -17,11 +17,7 @@ final class DataFiles {
   private DataFiles() {}
 
   static LoadResult load(RunPlan.Source s) {
-    LoadOptions opts = LoadOptions.defaults().withZone(s.zone()).withDropBadRows(s.dropBadRows());
-    if (s.symbol() != null) {
-      opts = opts.withSymbol(s.symbol());
-    }
-    return load(s.path(), s.parquet(), opts);
+    return load(s.path(), s.parquet(), options(s.zone(), s.symbol(), s.dropBadRows()));
   }
 
   static LoadResult load(Path path, boolean parquet, LoadOptions opts) {

@@ -1,7 +1,6 @@
 package io.quantzoo.cli;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -87,10 +86,5 @@ final class Json {
       }
     }
     sb.append('"');
-  }
-
-  /** A JSON-ready copy of a metrics map (values are written by the rules above). */
-  static Map<String, Object> metrics(Map<String, Double> m) {
-    return new LinkedHashMap<>(m);
   }
 }

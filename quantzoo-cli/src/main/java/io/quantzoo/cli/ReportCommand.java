@@ -70,13 +70,18 @@ final class ReportCommand implements Callable<Integer> {
       }
       StoredRun run = store.loadRun(info.runId());
       Double initial = run.metrics().get("initial_equity");
+      if (initial == null) {
+        throw new UserInputException(
+            "run " + info.runId() + " has no initial_equity metric; it cannot be reported",
+            ExitCodes.BAD_INPUT);
+      }
       ReportInput in =
           new ReportInput(
               run.info(),
               run.metrics(),
               run.equity(),
               run.trades(),
-              initial == null ? 1 : initial,
+              initial,
               Clock.systemUTC().instant());
       for (Path p : ReportWriter.write(in, out, formats)) {
         spec.commandLine().getOut().println(p);

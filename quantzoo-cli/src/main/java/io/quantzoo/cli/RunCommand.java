@@ -206,7 +206,7 @@ final class RunCommand implements Callable<Integer> {
     m.put("bars", o.bars());
     m.put("seed", o.info().seed());
     m.put("elapsed_ms", o.info().elapsedMillis());
-    m.put("metrics", Json.metrics(o.metrics().asMap()));
+    m.put("metrics", o.metrics().asMap());
     List<String> paths = new ArrayList<>();
     reports.forEach(p -> paths.add(p.toString()));
     m.put("reports", paths);

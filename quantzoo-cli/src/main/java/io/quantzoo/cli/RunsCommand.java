@@ -137,7 +137,7 @@ final class RunsCommand implements Runnable {
           Map<String, Object> m = infoMap(info);
           m.put("trades", run.trades().size());
           m.put("fills", run.fills().size());
-          m.put("metrics", Json.metrics(run.metrics()));
+          m.put("metrics", run.metrics());
           out.println(Json.write(m));
           return ExitCodes.OK;
         }

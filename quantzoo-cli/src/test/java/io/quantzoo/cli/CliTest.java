@@ -178,11 +178,16 @@ class CliTest {
   }
 
   @Test
-  void unknownRunIdIsAUserError() {
-    qz("runs", "list", "--db", db.toString()); // may or may not exist yet
-    Result r = qz("runs", "show", "no-such-run", "--db", db.toString());
+  void unknownRunIdIsAUserError() throws IOException {
+    Path own = tmp.resolve("unknown-id/q.duckdb");
+    Path cfg = config("unknown-id.yaml", TINY.formatted(resource("tiny.csv")));
+    assertThat(qz("run", "-c", cfg.toString(), "--db", own.toString(), "--json").code()).isZero();
+    Result r = qz("runs", "show", "no-such-run", "--db", own.toString());
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).doesNotContain("\tat ");
+    assertThat(r.err()).contains("no run with id 'no-such-run'").doesNotContain("\tat ");
+    Result none = qz("runs", "list", "--db", tmp.resolve("absent/q.duckdb").toString());
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err()).contains("no database at");
   }
 
   @Test

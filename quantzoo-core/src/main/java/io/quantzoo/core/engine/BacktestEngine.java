@@ -174,7 +174,6 @@ public final class BacktestEngine {
     private int rejected;
     private int cs;
     private boolean inFillLoop;
-    private int curBarForFills;
     private long[] eqTime;
     private double[] eqValue;
     private double[] eqCash;
@@ -309,7 +308,6 @@ public final class BacktestEngine {
         }
       }
       inFillLoop = true;
-      curBarForFills = i;
       int firstId = 0;
       // Pass 1 handles orders working at the open; later passes handle protective exits placed by
       // a fill at this bar's open, which may still trigger on the rest of the bar.
@@ -772,16 +770,13 @@ public final class BacktestEngine {
         eqCash = Arrays.copyOf(eqCash, cap);
         eqExposure = Arrays.copyOf(eqExposure, cap);
       }
-      double e = cash;
       double x = 0;
       for (int s = 0; s < k; s++) {
-        double p = pos[s];
-        if (p != 0) {
-          double m = mark[s];
-          e += margin[s] ? p * (m - avg[s]) * pv[s] : p * m * pv[s];
-          x += Math.abs(p) * m * pv[s];
+        if (pos[s] != 0) {
+          x += Math.abs(pos[s]) * mark[s] * pv[s];
         }
       }
+      double e = equityNow();
       eqTime[eqSize] = time;
       eqValue[eqSize] = e;
       eqCash[eqSize] = cash;
