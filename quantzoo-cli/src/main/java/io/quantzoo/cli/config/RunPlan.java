@@ -3,7 +3,7 @@ package io.quantzoo.cli.config;
 import io.quantzoo.core.analytics.MetricsOptions;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.instrument.Instrument;
-import io.quantzoo.core.strategy.Params;
+import io.quantzoo.core.param.Params;
 import io.quantzoo.core.strategy.StrategyFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;

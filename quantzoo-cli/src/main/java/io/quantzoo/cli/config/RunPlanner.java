@@ -10,7 +10,7 @@ import io.quantzoo.core.execution.SlippageModel;
 import io.quantzoo.core.instrument.AssetClass;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.instrument.InstrumentCatalog;
-import io.quantzoo.core.strategy.Params;
+import io.quantzoo.core.param.Params;
 import io.quantzoo.core.strategy.StrategyFactory;
 import io.quantzoo.core.strategy.StrategyRegistry;
 import io.quantzoo.core.util.ConfigException;

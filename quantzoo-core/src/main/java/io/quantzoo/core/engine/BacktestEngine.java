@@ -159,6 +159,9 @@ public final class BacktestEngine {
     private final double[] maxHigh;
     private final double[] minLow;
     private final int[] extremesFromBar;
+    private final long[] offFrom;
+    private final long[] offTo;
+    private final long[] offMillis;
     private final List<List<SimOrder>> working;
     private final SplittableRandom rng;
     private final List<Fill> fills = new ArrayList<>();
@@ -207,6 +210,9 @@ public final class BacktestEngine {
       maxHigh = new double[k];
       minLow = new double[k];
       extremesFromBar = new int[k];
+      offFrom = new long[k];
+      offTo = new long[k];
+      offMillis = new long[k];
       working = new ArrayList<>(k);
       int total = 0;
       for (int s = 0; s < k; s++) {
@@ -907,6 +913,103 @@ public final class BacktestEngine {
     @Override
     public double volume(int barsAgo) {
       return v[cs][at(barsAgo)];
+    }
+
+    @Override
+    public List<String> symbols() {
+      List<String> out = new ArrayList<>(k);
+      for (Instrument i : inst) {
+        out.add(i.symbol());
+      }
+      return out;
+    }
+
+    @Override
+    public int barIndex(String symbol) {
+      return cur[indexOf(symbol)];
+    }
+
+    private int at(int s, int barsAgo) {
+      if (barsAgo < 0) {
+        throw new IllegalArgumentException(
+            "barsAgo must be >= 0 (a strategy cannot read future bars), was " + barsAgo);
+      }
+      int idx = cur[s] - barsAgo;
+      if (idx < 0) {
+        throw new IllegalArgumentException(
+            "barsAgo must be <= barIndex of "
+                + inst[s].symbol()
+                + " ("
+                + cur[s]
+                + "), was "
+                + barsAgo);
+      }
+      return idx;
+    }
+
+    @Override
+    public double open(String symbol, int barsAgo) {
+      int s = indexOf(symbol);
+      return o[s][at(s, barsAgo)];
+    }
+
+    @Override
+    public double high(String symbol, int barsAgo) {
+      int s = indexOf(symbol);
+      return h[s][at(s, barsAgo)];
+    }
+
+    @Override
+    public double low(String symbol, int barsAgo) {
+      int s = indexOf(symbol);
+      return l[s][at(s, barsAgo)];
+    }
+
+    @Override
+    public double close(String symbol, int barsAgo) {
+      int s = indexOf(symbol);
+      return c[s][at(s, barsAgo)];
+    }
+
+    @Override
+    public double volume(String symbol, int barsAgo) {
+      int s = indexOf(symbol);
+      return v[s][at(s, barsAgo)];
+    }
+
+    @Override
+    public int secondOfDay() {
+      long ms = t[cs][cur[cs]];
+      if (ms < offFrom[cs] || ms >= offTo[cs]) {
+        java.time.zone.ZoneRules rules = zones[cs].getRules();
+        java.time.Instant at = java.time.Instant.ofEpochMilli(ms);
+        offMillis[cs] = rules.getOffset(at).getTotalSeconds() * 1000L;
+        java.time.zone.ZoneOffsetTransition prev = rules.previousTransition(at.plusMillis(1));
+        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(at);
+        offFrom[cs] = prev == null ? Long.MIN_VALUE : prev.toEpochSecond() * 1000L;
+        offTo[cs] = next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000L;
+      }
+      return (int) Math.floorMod(Math.floorDiv(ms + offMillis[cs], 1000L), 86_400L);
+    }
+
+    @Override
+    public double averagePrice(String symbol) {
+      return avg[indexOf(symbol)];
+    }
+
+    @Override
+    public int barsSinceEntry() {
+      return pos[cs] == 0 ? -1 : cur[cs] - openBar[cs];
+    }
+
+    @Override
+    public long exitPosition(String symbol, String tag) {
+      int s = indexOf(symbol);
+      double p = pos[s];
+      if (p == 0) {
+        return -1;
+      }
+      return submit(OrderRequest.closePosition(symbol, p > 0 ? Side.SELL : Side.BUY, tag));
     }
 
     @Override

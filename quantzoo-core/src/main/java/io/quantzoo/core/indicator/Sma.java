@@ -1,44 +1,39 @@
 package io.quantzoo.core.indicator;
 
 /**
- * Simple moving average, incremental: O(1) per value, no allocation after construction.
- *
- * <p>{@link #update(double)} returns the mean of the last {@code period} values, or NaN until
- * {@code period} values have been seen (warm-up of {@code period − 1} values).
+ * Simple moving average: the plain mean of the last {@code period} values. Warm-up {@code period −
+ * 1}. Incremental O(1) with a running sum that is re-added from the window once per cycle, so
+ * rounding error never accumulates over long series.
  */
-public final class Sma {
-  private final int period;
-  private final double[] window;
-  private int count;
-  private int pos;
-  private double sum;
+public final class Sma extends ValueIndicator {
+  private final Smoother mean;
 
   public Sma(int period) {
-    if (period < 1) {
-      throw new IllegalArgumentException("period must be >= 1, was " + period);
-    }
-    this.period = period;
-    this.window = new double[period];
+    this(period, PriceSource.CLOSE);
+  }
+
+  public Sma(int period, PriceSource source) {
+    super("sma", source);
+    this.mean = new Smoother(Smoothing.SIMPLE, period);
   }
 
   public int period() {
-    return period;
+    return mean.period();
   }
 
   /** Adds a value and returns the current average (NaN during warm-up). */
-  public double update(double value) {
-    if (count < period) {
-      count++;
-    } else {
-      sum -= window[pos];
-    }
-    window[pos] = value;
-    sum += value;
-    pos = pos + 1 == period ? 0 : pos + 1;
-    return count < period ? Double.NaN : sum / period;
+  @Override
+  public double update(double x) {
+    return mean.update(x);
   }
 
-  public boolean isReady() {
-    return count >= period;
+  @Override
+  public double value() {
+    return mean.value();
+  }
+
+  @Override
+  public int warmup() {
+    return mean.warmup();
   }
 }

@@ -80,6 +80,40 @@ public record OrderRequest(
         Exits.NONE);
   }
 
+  /** A GTC limit order; {@code quantity} NaN means sized by the run's sizing model. */
+  public static OrderRequest limit(
+      String symbol, Side side, double quantity, double limitPrice, String tag) {
+    boolean sized = Double.isNaN(quantity);
+    return new OrderRequest(
+        symbol,
+        side,
+        sized ? QuantityMode.SIZED : QuantityMode.FIXED,
+        quantity,
+        OrderType.LIMIT,
+        limitPrice,
+        Double.NaN,
+        TimeInForce.GTC,
+        tag,
+        Exits.NONE);
+  }
+
+  /** A GTC stop (market) order; {@code quantity} NaN means sized by the run's sizing model. */
+  public static OrderRequest stop(
+      String symbol, Side side, double quantity, double stopPrice, String tag) {
+    boolean sized = Double.isNaN(quantity);
+    return new OrderRequest(
+        symbol,
+        side,
+        sized ? QuantityMode.SIZED : QuantityMode.FIXED,
+        quantity,
+        OrderType.STOP,
+        Double.NaN,
+        stopPrice,
+        TimeInForce.GTC,
+        tag,
+        Exits.NONE);
+  }
+
   /** A market order that closes whatever position is open when it fills. */
   public static OrderRequest closePosition(String symbol, Side side, String tag) {
     return new OrderRequest(

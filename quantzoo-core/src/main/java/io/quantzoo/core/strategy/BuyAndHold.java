@@ -1,5 +1,7 @@
 package io.quantzoo.core.strategy;
 
+import io.quantzoo.core.param.ParamSpec;
+import io.quantzoo.core.param.Params;
 import java.util.List;
 
 /**

@@ -3,6 +3,8 @@ package io.quantzoo.core.strategy;
 import io.quantzoo.core.indicator.Sma;
 import io.quantzoo.core.order.Exits;
 import io.quantzoo.core.order.Offset;
+import io.quantzoo.core.param.ParamSpec;
+import io.quantzoo.core.param.Params;
 import io.quantzoo.core.util.ConfigException;
 import java.util.List;
 

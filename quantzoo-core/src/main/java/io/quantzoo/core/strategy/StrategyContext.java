@@ -3,14 +3,21 @@ package io.quantzoo.core.strategy;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.order.Exits;
 import io.quantzoo.core.order.OrderRequest;
+import io.quantzoo.core.order.Side;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
 
 /**
  * What a strategy sees and can do while handling one bar.
  *
  * <p>Series access is by bars-ago: {@code close(0)} is the bar just closed, {@code close(1)} the
  * one before. {@code barsAgo} must be in {@code [0, barIndex()]}; a negative value (a look into the
- * future) throws {@link IllegalArgumentException}. Values refer to the symbol of the current bar.
+ * future) throws {@link IllegalArgumentException}. Values refer to the symbol of the current bar;
+ * the {@code (String symbol, int barsAgo)} forms read another symbol of a multi-symbol run, counted
+ * from that symbol's latest bar seen so far (never a bar later than the current time).
+ *
+ * <p>Session checks use the bar's open time in the instrument's exchange timezone.
  */
 public interface StrategyContext {
 
@@ -60,6 +67,59 @@ public interface StrategyContext {
     return volume(0);
   }
 
+  /** Every symbol of the run, in data order. */
+  List<String> symbols();
+
+  /** Index of the latest bar seen for {@code symbol} (-1 before its first bar). */
+  int barIndex(String symbol);
+
+  double open(String symbol, int barsAgo);
+
+  double high(String symbol, int barsAgo);
+
+  double low(String symbol, int barsAgo);
+
+  double close(String symbol, int barsAgo);
+
+  double volume(String symbol, int barsAgo);
+
+  /**
+   * Seconds since local midnight of the current bar's open time, in the exchange timezone
+   * (daylight-saving aware).
+   */
+  int secondOfDay();
+
+  /** The current bar's open time as exchange-local wall-clock time. */
+  default LocalTime localTime() {
+    return LocalTime.ofSecondOfDay(secondOfDay());
+  }
+
+  /**
+   * Whether the current bar's open time, in the exchange timezone, lies in {@code [start, end]}
+   * (both inclusive). When {@code end < start} the window wraps past midnight (e.g. 18:00-17:00).
+   */
+  default boolean inSession(LocalTime start, LocalTime end) {
+    int t = secondOfDay();
+    int a = start.toSecondOfDay();
+    int b = end.toSecondOfDay();
+    return a <= b ? t >= a && t <= b : t >= a || t <= b;
+  }
+
+  /**
+   * Whether the current bar's open time lies in the instrument's regular session {@code [open,
+   * close)}; always true for instruments without a session (24h markets).
+   */
+  default boolean inRegularSession() {
+    Instrument i = instrument();
+    if (!i.hasSession()) {
+      return true;
+    }
+    int t = secondOfDay();
+    int a = i.sessionOpen().toSecondOfDay();
+    int b = i.sessionClose().toSecondOfDay();
+    return a <= b ? t >= a && t < b : t >= a || t < b;
+  }
+
   /** Signed position of the current symbol (&gt; 0 long, &lt; 0 short). */
   double position();
 
@@ -68,6 +128,15 @@ public interface StrategyContext {
 
   /** Average entry price of the current symbol's position, NaN if flat. */
   double averagePrice();
+
+  /** Average entry price of any symbol's position, NaN if flat. */
+  double averagePrice(String symbol);
+
+  /**
+   * Bars since the current symbol's position was opened: 0 on the bar whose open filled the entry,
+   * 1 on the next, ...; -1 when flat.
+   */
+  int barsSinceEntry();
 
   default boolean isFlat() {
     return position() == 0;
@@ -109,6 +178,42 @@ public interface StrategyContext {
 
   /** Closes the current symbol's position at market (no-op if flat). Returns the order id or -1. */
   long exitPosition(String tag);
+
+  /** Closes {@code symbol}'s position at market (no-op if flat). Returns the order id or -1. */
+  long exitPosition(String symbol, String tag);
+
+  /** Market order for a fixed quantity of the current symbol. */
+  default long buy(double quantity, String tag, Exits exits) {
+    return submit(OrderRequest.market(symbol(), Side.BUY, quantity, tag).withExits(exits));
+  }
+
+  /** Market order for a fixed quantity of the current symbol. */
+  default long sell(double quantity, String tag, Exits exits) {
+    return submit(OrderRequest.market(symbol(), Side.SELL, quantity, tag).withExits(exits));
+  }
+
+  default long buy(double quantity, String tag) {
+    return buy(quantity, tag, Exits.NONE);
+  }
+
+  default long sell(double quantity, String tag) {
+    return sell(quantity, tag, Exits.NONE);
+  }
+
+  /** Market order for a fixed quantity of any symbol of the run. */
+  default long order(String symbol, Side side, double quantity, String tag) {
+    return submit(OrderRequest.market(symbol, side, quantity, tag));
+  }
+
+  /** Limit order (GTC) for the current symbol; {@code quantity} NaN = sized by the run. */
+  default long limit(Side side, double quantity, double price, String tag, Exits exits) {
+    return submit(OrderRequest.limit(symbol(), side, quantity, price, tag).withExits(exits));
+  }
+
+  /** Stop order (GTC) for the current symbol; {@code quantity} NaN = sized by the run. */
+  default long stop(Side side, double quantity, double stopPrice, String tag, Exits exits) {
+    return submit(OrderRequest.stop(symbol(), side, quantity, stopPrice, tag).withExits(exits));
+  }
 
   /** Cancels a working order; returns whether it was working. */
   boolean cancel(long orderId);

@@ -13,6 +13,7 @@ import io.quantzoo.core.execution.SizingModel;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Fill;
 import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.param.Params;
 import io.quantzoo.core.testkit.Bars;
 import io.quantzoo.core.testkit.RandomBars;
 import io.quantzoo.core.util.ConfigException;

@@ -1,4 +1,4 @@
-package io.quantzoo.core.strategy;
+package io.quantzoo.core.param;
 
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +29,9 @@ public record ParamSpec(
     INT,
     DOUBLE,
     BOOLEAN,
-    CHOICE
+    CHOICE,
+    /** Free text (e.g. a session time "08:00"), checked by the owner. */
+    TEXT
   }
 
   public ParamSpec {
@@ -58,13 +60,28 @@ public record ParamSpec(
     return new ParamSpec(name, Type.CHOICE, def, Double.NaN, Double.NaN, choices, description);
   }
 
+  public static ParamSpec text(String name, String def, String description) {
+    return new ParamSpec(name, Type.TEXT, def, Double.NaN, Double.NaN, List.of(), description);
+  }
+
   /** A human description of the allowed values, e.g. "integer in [1, 500]". */
   public String rangeText() {
     return switch (type) {
-      case INT -> "integer in [" + (long) min + ", " + (long) max + "]";
-      case DOUBLE -> "number in [" + min + ", " + max + "]";
+      case INT -> "integer in [" + fmt(min) + ", " + fmt(max) + "]";
+      case DOUBLE -> "number in [" + fmt(min) + ", " + fmt(max) + "]";
       case BOOLEAN -> "true or false";
       case CHOICE -> "one of " + String.join(", ", choices);
+      case TEXT -> "text";
     };
+  }
+
+  private static String fmt(double d) {
+    if (d == Double.POSITIVE_INFINITY || d >= Integer.MAX_VALUE) {
+      return "inf";
+    }
+    if (d == Double.NEGATIVE_INFINITY || d <= Integer.MIN_VALUE) {
+      return "-inf";
+    }
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 }

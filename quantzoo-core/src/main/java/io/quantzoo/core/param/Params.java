@@ -1,4 +1,4 @@
-package io.quantzoo.core.strategy;
+package io.quantzoo.core.param;
 
 import io.quantzoo.core.util.ConfigException;
 import java.util.Collections;
@@ -93,6 +93,12 @@ public final class Params {
           throw new ConfigException(key, where + " must be " + s.rangeText() + ", was " + v);
         }
         return str;
+      }
+      case TEXT -> {
+        if (v instanceof java.util.Map || v instanceof java.util.Collection) {
+          throw new ConfigException(key, where + " must be text, was " + v);
+        }
+        return String.valueOf(v);
       }
     }
     throw new IllegalStateException("unhandled type " + s.type());
