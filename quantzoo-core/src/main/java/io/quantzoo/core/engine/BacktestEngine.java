@@ -948,6 +948,12 @@ public final class BacktestEngine {
     }
 
     @Override
+    public long timeMillis(String symbol, int barsAgo) {
+      int s = indexOf(symbol);
+      return t[s][at(s, barsAgo)];
+    }
+
+    @Override
     public double open(String symbol, int barsAgo) {
       int s = indexOf(symbol);
       return o[s][at(s, barsAgo)];

@@ -73,6 +73,9 @@ public interface StrategyContext {
   /** Index of the latest bar seen for {@code symbol} (-1 before its first bar). */
   int barIndex(String symbol);
 
+  /** Open time (epoch ms UTC) of {@code symbol}'s bar {@code barsAgo} bars before its latest. */
+  long timeMillis(String symbol, int barsAgo);
+
   double open(String symbol, int barsAgo);
 
   double high(String symbol, int barsAgo);
