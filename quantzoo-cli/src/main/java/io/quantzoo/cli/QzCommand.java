@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       ReportCommand.class,
       DataCommand.class,
+      IndicatorCommand.class,
+      StrategiesCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
