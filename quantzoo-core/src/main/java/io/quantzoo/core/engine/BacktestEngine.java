@@ -271,9 +271,17 @@ public final class BacktestEngine {
           if (now == Long.MAX_VALUE) {
             break;
           }
+          // every symbol's bar at this time closes first; then the strategy sees them all, so a
+          // multi-symbol strategy reads each symbol's bar of this time whichever call it is in
           for (int s = 0; s < k; s++) {
             if (next[s] < t[s].length && t[s][next[s]] == now) {
-              step(s, next[s]);
+              advance(s, next[s]);
+            }
+          }
+          for (int s = 0; s < k; s++) {
+            if (next[s] < t[s].length && t[s][next[s]] == now) {
+              cs = s;
+              strategy.onBar(this);
               next[s]++;
             }
           }
@@ -284,6 +292,13 @@ public final class BacktestEngine {
     }
 
     private void step(int s, int i) {
+      advance(s, i);
+      cs = s;
+      strategy.onBar(this);
+    }
+
+    /** Moves symbol s to bar i: fills working orders on it and marks it at its close. */
+    private void advance(int s, int i) {
       cur[s] = i;
       mark[s] = o[s][i];
       if (!working.get(s).isEmpty()) {
@@ -291,8 +306,6 @@ public final class BacktestEngine {
       }
       endOfBarUpdates(s, i);
       mark[s] = c[s][i];
-      cs = s;
-      strategy.onBar(this);
     }
 
     // ---------------------------------------------------------------- order processing
