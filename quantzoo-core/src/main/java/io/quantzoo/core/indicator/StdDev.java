@@ -12,6 +12,7 @@ public final class StdDev extends ValueIndicator {
   private final double[] window;
   private int count;
   private int pos;
+  private int changes;
   private double shift = Double.NaN;
   private double sum;
   private double sumSq;
@@ -37,11 +38,19 @@ public final class StdDev extends ValueIndicator {
     if (Double.isNaN(shift)) {
       shift = x;
     }
-    count++;
-    if (count > n) {
-      double old = window[pos] - shift;
-      sum -= old;
-      sumSq -= old * old;
+    if (count == n) {
+      double old = window[pos];
+      if (n > 1 && old != window[pos + 1 == n ? 0 : pos + 1]) {
+        changes--; // the pair (oldest, second oldest) leaves the window
+      }
+      double e = old - shift;
+      sum -= e;
+      sumSq -= e * e;
+    } else {
+      count++;
+    }
+    if (count > 1 && window[pos == 0 ? n - 1 : pos - 1] != x) {
+      changes++; // the pair (newest, x) enters
     }
     window[pos] = x;
     double d = x - shift;
@@ -64,11 +73,13 @@ public final class StdDev extends ValueIndicator {
       sum = s;
       sumSq = sq;
     }
-    if (count >= n) {
+    if (count == n) {
       double mean = sum / n;
       double ss = sumSq - n * mean * mean;
       double var = Math.max(0, ss) / (deviation == Deviation.SAMPLE ? n - 1 : n);
-      value = Math.sqrt(var);
+      // a window of identical values has exactly zero deviation: detected by counting changes
+      // between neighbours, since the shifted sums can leave a rounding residue
+      value = changes == 0 ? 0.0 : Math.sqrt(var);
     }
     return value;
   }
