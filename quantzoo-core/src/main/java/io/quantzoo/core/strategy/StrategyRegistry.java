@@ -14,6 +14,9 @@ public final class StrategyRegistry {
     StrategyRegistry r = new StrategyRegistry();
     r.register(new SmaCross.Factory());
     r.register(new BuyAndHold.Factory());
+    r.register(BollingerReversion.factory());
+    r.register(DonchianBreakout.factory());
+    r.register(MacdTrend.factory());
     return r;
   }
 
