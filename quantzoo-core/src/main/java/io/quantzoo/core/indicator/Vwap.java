@@ -18,17 +18,21 @@ import java.util.regex.Pattern;
  * session, {@code p} read by a {@link PriceSource} (typical price {@code hlc3} by default), 0
  * volume so far → the bar's price itself. Warm-up 0.
  *
- * <p>Sessions: in time zone {@code zone}, a session starts at the local time {@code sessionStart}
- * of each local day (default 00:00, local midnight) and runs to the same local time of the next
- * day. The first bar at or after a session's start (by its open time) begins a new anchor; a bar
- * before {@code sessionStart} of its local day belongs to the previous day's session. A local start
- * time that does not exist on a day (daylight-saving gap) is moved forward by the gap, an ambiguous
- * one (overlap) takes the earlier instant, as {@link ZonedDateTime#of} does.
+ * <p>Sessions: times are read in time zone {@code zone}; the session start of local date D is the
+ * instant of local time {@code sessionStart} on D (default 00:00, local midnight; a time that does
+ * not exist on D because of a daylight-saving gap is moved forward by the gap, an ambiguous one
+ * takes the earlier instant, as {@link ZonedDateTime#of} does). A bar (by its open time) starts a
+ * new anchor when it is at or after the session start of its own local date and that date is later
+ * than the anchor's session date. Bars before the session start of their date continue the current
+ * anchor, even across days without bars: with {@code sessionStart = 09:30}, Monday's pre-market
+ * bars continue Friday's VWAP and Monday 09:30 resets it. The first bar's session date is its local
+ * date, or the day before when it lies before that date's session start. A bar earlier than the
+ * current anchor's session (unsorted input) also starts a new anchor.
  *
  * <p>No allocation per bar: the zone offset is cached with the UTC interval over which it holds,
- * and the current session's UTC bounds are cached; both are recomputed only when a bar falls
- * outside them (java.time is called when the offset interval is left and for session starts within
- * two days of a daylight-saving change).
+ * and the current local day's UTC bounds and session start are cached; they are recomputed only
+ * when a bar falls outside that day (java.time is called only when the offset interval is left and
+ * for days within two days of a daylight-saving change).
  */
 public final class Vwap implements Indicator {
   private static final List<String> OUT = List.of("vwap");
@@ -41,8 +45,12 @@ public final class Vwap implements Indicator {
   private long offFrom;
   private long offTo;
   private long offMs;
-  private long sessionFrom;
-  private long sessionTo;
+  private long dayFrom;
+  private long dayTo;
+  private long day;
+  private long dayStart;
+  private boolean anchored;
+  private long anchorDay;
   private double pv;
   private double vol;
   private double value = Double.NaN;
@@ -94,8 +102,14 @@ public final class Vwap implements Indicator {
   @Override
   public void update(
       long timeMillis, double open, double high, double low, double close, double volume) {
-    if (timeMillis < sessionFrom || timeMillis >= sessionTo) {
-      locateSession(timeMillis);
+    if (timeMillis < dayFrom || timeMillis >= dayTo) {
+      locateDay(timeMillis);
+    }
+    boolean afterStart = timeMillis >= dayStart;
+    long sessionDay = afterStart ? day : day - 1;
+    if (!anchored || sessionDay < anchorDay || (sessionDay > anchorDay && afterStart)) {
+      anchored = true;
+      anchorDay = sessionDay;
       pv = 0;
       vol = 0;
     }
@@ -105,23 +119,24 @@ public final class Vwap implements Indicator {
     value = vol == 0 ? p : pv / vol;
   }
 
-  /** Sets {@code [sessionFrom, sessionTo)} to the session holding instant {@code t}. */
-  private void locateSession(long t) {
-    long local = t + offsetAt(t);
-    long day = Math.floorDiv(local - startMs, DAY);
-    long from = sessionStart(day);
+  /** Caches the local day holding instant {@code t}: its UTC bounds and its session start. */
+  private void locateDay(long t) {
+    long d = Math.floorDiv(t + offsetAt(t), DAY);
+    long from = toUtc(d, 0);
     while (t < from) {
-      day--;
-      from = sessionStart(day);
+      d--;
+      from = toUtc(d, 0);
     }
-    long to = sessionStart(day + 1);
+    long to = toUtc(d + 1, 0);
     while (t >= to) {
-      day++;
+      d++;
       from = to;
-      to = sessionStart(day + 1);
+      to = toUtc(d + 1, 0);
     }
-    sessionFrom = from;
-    sessionTo = to;
+    dayFrom = from;
+    dayTo = to;
+    day = d;
+    dayStart = toUtc(d, startMs);
   }
 
   /** UTC offset at instant {@code t}, in ms, from the cache when {@code t} lies in its interval. */
@@ -137,9 +152,9 @@ public final class Vwap implements Indicator {
     return offMs;
   }
 
-  /** UTC instant of local time {@code sessionStart} on local day {@code day} (epoch days). */
-  private long sessionStart(long day) {
-    long local = day * DAY + startMs;
+  /** UTC instant of local time {@code msOfDay} on local date {@code d} (epoch days). */
+  private long toUtc(long d, long msOfDay) {
+    long local = d * DAY + msOfDay;
     long guess = local - offMs;
     // Offsets lie within ±18 h, so if the cached offset holds for two days either side of the
     // guess, the guess is the only instant with this local time: no gap, no overlap.
