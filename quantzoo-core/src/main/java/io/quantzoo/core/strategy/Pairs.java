@@ -5,6 +5,7 @@ import io.quantzoo.core.order.Side;
 import io.quantzoo.core.param.Param;
 import io.quantzoo.core.util.ConfigException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Statistical arbitrage on two real symbols of one multi-symbol run (docs/strategies/pairs.md has
@@ -119,6 +120,20 @@ public final class Pairs implements Strategy {
         throw new ConfigException(
             "params.z_exit",
             "parameter 'z_exit' of pairs must be < z_entry (" + zEntry + "), was " + zExit);
+      }
+      // The newest of n values is at most sqrt(n - 1) population std devs from their mean (all
+      // others equal), so a threshold at or above that could never trigger an entry.
+      double maxZ = Math.sqrt(lookback - 1.0);
+      if (zEntry >= maxZ) {
+        throw new ConfigException(
+            "params.z_entry",
+            String.format(
+                Locale.ROOT,
+                "parameter 'z_entry' of pairs must be < sqrt(lookback - 1) = %.4f (no z-score over"
+                    + " %d bars can reach it), was %s",
+                maxZ,
+                lookback,
+                zEntry));
       }
       if (!legA.isEmpty() && legA.equals(legB)) {
         throw new ConfigException(
@@ -307,8 +322,8 @@ public final class Pairs implements Strategy {
   private void fillWindow() {
     for (int i = 0; i < n; i++) {
       int j = (head + i) % n;
-      x[i] = logPrices ? Math.log(ringB[j]) : ringB[j];
-      y[i] = logPrices ? Math.log(ringA[j]) : ringA[j];
+      x[i] = logPrices ? StrictMath.log(ringB[j]) : ringB[j];
+      y[i] = logPrices ? StrictMath.log(ringA[j]) : ringA[j];
     }
   }
 
@@ -319,8 +334,8 @@ public final class Pairs implements Strategy {
     for (int i = 1; i < n; i++) {
       int j = (head + i) % n;
       int k = (head + i - 1) % n;
-      retA[i - 1] = Math.log(ringA[j] / ringA[k]);
-      retB[i - 1] = Math.log(ringB[j] / ringB[k]);
+      retA[i - 1] = StrictMath.log(ringA[j] / ringA[k]);
+      retB[i - 1] = StrictMath.log(ringB[j] / ringB[k]);
     }
     double corr = PairStats.correlation(retA, retB, n - 1);
     return corr >= p.minCorrelation();

@@ -342,6 +342,12 @@ class PairsTest {
     assertThatThrownBy(() -> pairs(Map.of("z_entry", 1.0, "z_exit", 1.0)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'z_exit' of pairs must be < z_entry (1.0), was 1.0");
+    // lookback 4: |z| ≤ √3 = 1.7321 (three equal spreads and one outlier), so z_entry 1.8 could
+    // never trigger.
+    assertThatThrownBy(() -> pairs(Map.of("z_entry", 1.8)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'z_entry' of pairs must be < sqrt(lookback - 1) = 1.7321")
+        .hasMessageContaining("was 1.8");
     assertThatThrownBy(() -> pairs(Map.of("hedge", "kalman")))
         .hasMessageContaining("one of rolling_ols, fixed");
     assertThatThrownBy(() -> pairs(Map.of("lookback", 2)))
