@@ -17,6 +17,7 @@ public final class StrategyRegistry {
     r.register(BollingerReversion.factory());
     r.register(DonchianBreakout.factory());
     r.register(MacdTrend.factory());
+    r.register(Pairs.factory());
     return r;
   }
 
