@@ -164,7 +164,7 @@ public final class SyntheticMnqBars {
                 * StrictMath.exp(0.3 * gauss.next());
         long volume = Math.max(1, Math.round(v));
         long millis = t.atZone(CmeEquityCalendar.ZONE).toInstant().toEpochMilli();
-        b.add(millis, o, hi, lo, c, volume);
+        b.add(millis, o, hi, lo, c, (double) volume);
         price *= StrictMath.exp(ret);
       }
     }
