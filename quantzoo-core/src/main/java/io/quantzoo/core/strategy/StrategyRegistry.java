@@ -18,6 +18,7 @@ public final class StrategyRegistry {
     r.register(DonchianBreakout.factory());
     r.register(MacdTrend.factory());
     r.register(Pairs.factory());
+    r.register(Mnq808.factory());
     return r;
   }
 
