@@ -1,13 +1,17 @@
 package io.quantzoo.bench;
 
 import io.quantzoo.core.data.BarSeries;
+import io.quantzoo.core.data.SyntheticMnqBars;
 import io.quantzoo.core.engine.BacktestEngine;
 import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.instrument.Instrument;
+import io.quantzoo.core.instrument.InstrumentCatalog;
 import io.quantzoo.core.order.Exits;
+import io.quantzoo.core.strategy.Mnq808;
 import io.quantzoo.core.strategy.SmaCross;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,9 +26,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Engine throughput: sma_cross 10/30 long-short reversal, next-open fills, no costs, on 1M seeded
- * synthetic bars. Scores are operations per second where one operation is one bar, so the score
- * reads directly as bars per second.
+ * Engine throughput on 1M seeded synthetic bars, next-open fills, no costs: sma_cross 10/30
+ * long-short reversal on a 1-minute random walk, and mnq808 (AlphaTrend with MFI, session filter,
+ * tick stop-loss and ATR trailing stop) on synthetic MNQ 15-minute bars on the CME calendar. Scores
+ * are operations per second where one operation is one bar, so the score reads directly as bars per
+ * second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,12 +46,35 @@ public class EngineBenchmark {
   private BarSeries bars;
   private SymbolData data;
   private BacktestEngine engine;
+  private SymbolData mnq;
 
   @Setup
   public void setup() {
     bars = SyntheticBars.generate(BARS, 42);
     data = new SymbolData(bars, Instrument.equity("SYNTH"));
     engine = new BacktestEngine(EngineConfig.defaults());
+    mnq =
+        new SymbolData(
+            mnqBars(BARS), InstrumentCatalog.find("MNQ").orElseThrow(IllegalStateException::new));
+  }
+
+  /** Exactly {@code n} synthetic MNQ 15-minute bars (about 43 years of CME sessions from 1990). */
+  static BarSeries mnqBars(int n) {
+    BarSeries all =
+        SyntheticMnqBars.generate(
+            SyntheticMnqBars.Spec.mnq2025(
+                808, LocalDate.of(1990, 1, 2), LocalDate.of(2034, 12, 29)));
+    if (all.size() < n) {
+      throw new IllegalStateException("generated only " + all.size() + " MNQ bars, need " + n);
+    }
+    return all.slice(0, n);
+  }
+
+  /** mnq808 with its defaults (1 contract) on 1M synthetic MNQ 15-minute bars. */
+  @Benchmark
+  @OperationsPerInvocation(BARS)
+  public BacktestResult mnq808Engine() {
+    return engine.run(mnq, new Mnq808(Mnq808.Settings.defaults()));
   }
 
   /** The full engine: orders, fills, ledger, equity curve. */

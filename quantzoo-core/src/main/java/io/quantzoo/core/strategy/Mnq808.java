@@ -145,6 +145,9 @@ public final class Mnq808 implements Strategy {
     int entryBar = -1; // bar whose close placed the latest entry
   }
 
+  private String lastSymbol;
+  private State lastState;
+
   public Mnq808(Settings settings) {
     this.p = settings;
     this.start = settings.start();
@@ -167,7 +170,15 @@ public final class Mnq808 implements Strategy {
 
   @Override
   public void onBar(StrategyContext ctx) {
-    State st = states.computeIfAbsent(ctx.symbol(), k -> new State());
+    String symbol = ctx.symbol();
+    State st;
+    if (symbol.equals(lastSymbol)) {
+      st = lastState; // the common single-symbol case: no map lookup per bar
+    } else {
+      st = states.computeIfAbsent(symbol, k -> new State());
+      lastSymbol = symbol;
+      lastState = st;
+    }
     st.at.update(ctx.high(0), ctx.low(0), ctx.close(0), ctx.volume(0));
     long t = ctx.timeMillis();
     if (st.prevTime != Long.MIN_VALUE && t > st.prevTime) {
