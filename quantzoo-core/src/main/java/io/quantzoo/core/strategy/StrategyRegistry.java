@@ -14,6 +14,7 @@ public final class StrategyRegistry {
     StrategyRegistry r = new StrategyRegistry();
     r.register(new SmaCross.Factory());
     r.register(new BuyAndHold.Factory());
+    r.register(Momentum.factory());
     return r;
   }
 
