@@ -15,6 +15,7 @@ public final class StrategyRegistry {
     r.register(new SmaCross.Factory());
     r.register(new BuyAndHold.Factory());
     r.register(Momentum.factory());
+    r.register(VolBreakout.factory());
     return r;
   }
 
