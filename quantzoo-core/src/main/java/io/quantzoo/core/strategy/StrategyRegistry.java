@@ -16,6 +16,7 @@ public final class StrategyRegistry {
     r.register(new BuyAndHold.Factory());
     r.register(Momentum.factory());
     r.register(VolBreakout.factory());
+    r.register(RsiReversion.factory());
     return r;
   }
 
