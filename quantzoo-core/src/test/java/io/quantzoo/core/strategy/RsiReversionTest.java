@@ -78,6 +78,22 @@ class RsiReversionTest {
   }
 
   @Test
+  void theExitLevelIsInclusive() {
+    // As the story to b4 (long since b4's open 96.5; AG 0.25, AL 0.75), then b5 closes at 97:
+    // d = +0.5, AG = (0.25 + 0.5)/2 = 0.375, AL = 0.75/2 = 0.375: RSI exactly 50 >= 50: exit at
+    // b6's open 97.5 (+1). (b5 is also a cross up through 30, ignored while long.) Were the test
+    // strict, b6 (RSI 70) would exit only after the data ends (reason EndOfData).
+    BacktestResult r = run("rsi_reversion", params(), flat(100, 98, 96, 97, 96.5, 97, 97.5));
+    assertThat(r.trades())
+        .singleElement()
+        .satisfies(t -> {
+          assertThat(t.exitReason()).isEqualTo("RsiExit");
+          assertThat(t.exitPrice()).isEqualTo(97.5);
+          assertThat(t.grossPnl()).isCloseTo(1, within(EPS));
+        });
+  }
+
+  @Test
   void directionLimitsTheSides() {
     assertThat(run("rsi_reversion", params("direction", "long_only"), story()).trades())
         .singleElement()
