@@ -12,8 +12,10 @@ import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.execution.FillModel;
+import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Fill;
 import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.param.ParamRecords;
 import io.quantzoo.core.param.Params;
 import io.quantzoo.core.testkit.RandomBars;
 import io.quantzoo.core.util.ConfigException;
@@ -205,7 +207,7 @@ class MomentumTest {
   void defaultsAreTheDocumentedOnes() {
     StrategyFactory f = StrategyRegistry.builtIn().get("momentum");
     Momentum.Settings d =
-        io.quantzoo.core.param.ParamRecords.bind(
+        ParamRecords.bind(
             Momentum.Settings.class, Params.resolve("momentum", f.params(), Map.of()));
     assertThat(d).isEqualTo(new Momentum.Settings(20, 0.02, true, 50, 5, "long_short"));
     assertThat(d).isEqualTo(Momentum.Settings.defaults());
@@ -240,8 +242,8 @@ class MomentumTest {
         new BacktestEngine(cfg)
             .run(
                 List.of(
-                    new SymbolData(a, io.quantzoo.core.instrument.Instrument.equity("A")),
-                    new SymbolData(b, io.quantzoo.core.instrument.Instrument.equity("B"))),
+                    new SymbolData(a, Instrument.equity("A")),
+                    new SymbolData(b, Instrument.equity("B"))),
                 StrategyRuns.create("momentum", params("long_short")));
     BacktestResult aloneA =
         StrategyRuns.run(cfg, StrategyRuns.create("momentum", params("long_short")), a);
