@@ -19,6 +19,9 @@ public final class StrategyRegistry {
     r.register(MacdTrend.factory());
     r.register(Pairs.factory());
     r.register(Mnq808.factory());
+    r.register(Momentum.factory());
+    r.register(VolBreakout.factory());
+    r.register(RsiReversion.factory());
     return r;
   }
 
