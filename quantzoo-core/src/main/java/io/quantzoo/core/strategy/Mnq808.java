@@ -145,6 +145,8 @@ public final class Mnq808 implements Strategy {
     int entryBar = -1; // bar whose close placed the latest entry
   }
 
+  private final int startSecond;
+  private final int endSecond;
   private String lastSymbol;
   private State lastState;
 
@@ -152,6 +154,8 @@ public final class Mnq808 implements Strategy {
     this.p = settings;
     this.start = settings.start();
     this.end = settings.end();
+    this.startSecond = start.toSecondOfDay();
+    this.endSecond = end.toSecondOfDay();
     Exits e = Exits.NONE.withStopLoss(Offset.ticks(settings.riskTicks()));
     if (settings.trailMult() > 0) {
       e = e.withTrailingStop(Offset.atr(settings.trailMult(), settings.lookback()));
@@ -188,8 +192,13 @@ public final class Mnq808 implements Strategy {
 
     int bar = ctx.barIndex();
     double pos = ctx.position();
-    boolean inSession = ctx.inSession(start, end);
-    boolean lastInSession = inSession && isLastInSession(ctx.secondOfDay(), st.barMillis);
+    int second = ctx.secondOfDay();
+    // [start, end], inclusive, wrapping past midnight when end < start (as ctx.inSession)
+    boolean inSession =
+        startSecond <= endSecond
+            ? second >= startSecond && second <= endSecond
+            : second >= startSecond || second <= endSecond;
+    boolean lastInSession = inSession && isLastInSession(second, st.barMillis);
     String exitTag = null;
     if (p.oneBarAdverse() && pos != 0 && bar == st.entryBar + 1) {
       double entry = ctx.averagePrice();
