@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: prints engine throughput (bars/s, JMH) and the whole `qz run --json` process on a
 # seeded 1M-bar CSV (wall time and peak RSS). Not part of the tests.
-#   bench/run.sh           full JMH settings (about 1.5 minutes)
+#   bench/run.sh           full JMH settings (about 3 minutes)
 #   QUICK=1 bench/run.sh   shorter JMH run
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,10 +21,14 @@ if [ ! -f "$CSV" ]; then
 fi
 ls -l "$CSV" | awk '{printf "   %s: %.1f MB\n", $9, $5/1e6}'
 
-echo "== engine throughput (JMH; score = bars per second)"
+echo "== engine throughput: sma_cross and mnq808 on 1M synthetic bars (JMH; score = bars per second)"
 if [ -n "${QUICK:-}" ]; then JMH_ARGS=(-wi 2 -w 1 -i 3 -r 1 -f 1); else JMH_ARGS=(); fi
 "$JAVA" -cp "$CP" org.openjdk.jmh.Main EngineBenchmark "${JMH_ARGS[@]}" -rf json -rff bench/out/jmh.json \
   | grep -E '^(Benchmark|EngineBenchmark)'
+
+echo "== indicator throughput, default parameters, 1M bars (JMH; score = bars per second)"
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main IndicatorBenchmark -rf json -rff bench/out/jmh-indicators.json \
+  | grep -E '^(Benchmark|IndicatorBenchmark)'
 
 echo "== whole process: ./qz run -c bench/sma_cross_1m.yaml --json (1M bars, CSV parse + backtest + DuckDB store)"
 DB="$(mktemp -d)/bench.duckdb"
