@@ -344,7 +344,7 @@ public final class BacktestEngine {
           }
         }
         if (cands.size() > 1) {
-          sortCandidates(cands);
+          sortCandidates(cands, o[s][i]);
         }
         firstId = size;
         for (int j = 0, n = cands.size(); j < n; j++) {
@@ -459,7 +459,13 @@ public final class BacktestEngine {
       return false;
     }
 
-    private void sortCandidates(List<SimOrder> cands) {
+    /**
+     * The order in which orders triggered on one bar fill: those triggered at the open first; then
+     * stops against limits by the intrabar policy; then, among orders of the same kind, the one
+     * whose price is nearer the open first (price must pass it first on its way to the farther one,
+     * e.g. a long's trailing stop above its stop-loss); then placement order.
+     */
+    private void sortCandidates(List<SimOrder> cands, double open) {
       boolean stopFirst = cfg.intrabarPolicy() == IntrabarPolicy.STOP_FIRST;
       cands.sort((a, b) -> {
         if (a.candAtOpen != b.candAtOpen) {
@@ -470,6 +476,10 @@ public final class BacktestEngine {
           boolean bs = b.isStopKind();
           if (as != bs) {
             return (as == stopFirst) ? -1 : 1;
+          }
+          int near = Double.compare(Math.abs(a.candRef - open), Math.abs(b.candRef - open));
+          if (near != 0) {
+            return near;
           }
         }
         return Long.compare(a.id, b.id);

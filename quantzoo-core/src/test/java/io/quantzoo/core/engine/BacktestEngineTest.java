@@ -195,6 +195,27 @@ class BacktestEngineTest {
   }
 
   @Test
+  void whenTwoStopsTriggerInOneBarTheOneNearerTheOpenFillsFirst() {
+    // Long from 100 with a stop-loss 5 below (95) and a 3-point trailing stop. After bar 2 the
+    // trail sits at 108 - 3 = 105. Bar 3 opens at 106 and falls to 90: price passes 105 before
+    // 95, so the trailing stop fills at 105 and the stop-loss is cancelled (OCO). Filling the
+    // stop-loss first (placement order) would book 95, worse than what the path allows.
+    BarSeries bars =
+        Bars.of("TEST")
+            .flat(100)
+            .bar(100, 104, 99, 103)
+            .bar(103, 108, 102, 107)
+            .bar(106, 106, 90, 91)
+            .build();
+    Exits both = Exits.NONE.withStopLoss(Offset.price(5)).withTrailingStop(Offset.price(3));
+    BacktestResult r = run(base(), bars, script().at(0, c -> c.submit(buy(1).withExits(both))));
+    Trade t = r.trades().get(0);
+    assertThat(t.exitPrice()).isEqualTo(105);
+    assertThat(t.exitReason()).isEqualTo("TrailingStop");
+    assertThat(r.fills()).hasSize(2);
+  }
+
+  @Test
   void commissionAndTickSlippageAreChargedAdverselyAndNotDoubleCounted() {
     EngineConfig cfg =
         base()
