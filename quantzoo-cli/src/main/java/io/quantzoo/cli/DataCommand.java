@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
-    description = "Inspect market data files.",
-    subcommands = {DataCommand.Inspect.class, CommandLine.HelpCommand.class})
+    description = "Inspect market data files; generate synthetic MNQ bars.",
+    subcommands = {DataCommand.Inspect.class, SynthCommand.class, CommandLine.HelpCommand.class})
 final class DataCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -101,4 +101,17 @@ class IndicatorCommandTest {
     assertThat(r.out()).contains("sma_cross - ").contains("buy_and_hold - ");
     assertThat(r.out()).containsPattern("fast\\s+default 10\\s+integer in \\[1, 10000\\]");
   }
+
+  @Test
+  void synthMnqDefaultsReproduceTheBundledSyntheticFile() throws IOException {
+    Path out = tmp.resolve("synth/mnq.csv");
+    Result r = qz("data", "synth-mnq", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("SYNTHETIC").contains("5764");
+    assertThat(Files.readString(out))
+        .isEqualTo(Files.readString(Path.of("../data/mnq-15m-synthetic-2025q1.csv")));
+    Result bad = qz("data", "synth-mnq", "--out", out.toString(), "--from", "2025-13-01");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("--from must be a date YYYY-MM-DD, was 2025-13-01");
+  }
 }
