@@ -70,9 +70,11 @@ public final class DataInspector {
   /** Inspects an already loaded result; weekdays for the gap rule are taken in {@code zone}. */
   public static DataInspection inspect(String fileLabel, LoadResult result, ZoneId zone) {
     List<DataInspection.SymbolStats> stats = new ArrayList<>();
+    List<String> notes = new ArrayList<>(result.notes());
     for (BarSeries s : result.series()) {
       if (!s.isEmpty()) {
         stats.add(stats(s, zone));
+        notes.addAll(suspiciousPrints(s));
       }
     }
     return new DataInspection(
@@ -82,7 +84,61 @@ public final class DataInspector {
         result.rowsDropped(),
         result.problems(),
         result.problemCount(),
-        result.notes());
+        notes);
+  }
+
+  /** How many suspicious prints are listed per symbol. */
+  public static final int LISTED_PRINTS = 5;
+
+  /**
+   * Bars with a price that valid OHLC rules accept but that is implausible: an open, high, low or
+   * close at less than half or more than twice the previous close. Such prints (exchange glitches,
+   * flash crashes, bad ticks) fill orders at absurd prices; they are reported as notes, not
+   * problems, because some are real. At most {@link #LISTED_PRINTS} are listed, with the count.
+   */
+  static List<String> suspiciousPrints(BarSeries s) {
+    List<String> out = new ArrayList<>();
+    int count = 0;
+    StringBuilder listed = new StringBuilder();
+    for (int i = 1; i < s.size(); i++) {
+      double pc = s.close(i - 1);
+      if (!(pc > 0)) {
+        continue;
+      }
+      double lo = pc / 2;
+      double hi = pc * 2;
+      double[] prices = {s.open(i), s.high(i), s.low(i), s.close(i)};
+      String[] names = {"open", "high", "low", "close"};
+      StringBuilder bad = new StringBuilder();
+      for (int k = 0; k < 4; k++) {
+        if (prices[k] < lo || prices[k] > hi) {
+          bad.append(bad.length() == 0 ? "" : ", ").append(names[k]).append(' ').append(prices[k]);
+        }
+      }
+      if (bad.length() > 0) {
+        count++;
+        if (count <= LISTED_PRINTS) {
+          listed
+              .append("\n    ")
+              .append(Instant.ofEpochMilli(s.timeMillis(i)))
+              .append(": ")
+              .append(bad)
+              .append(" (previous close ")
+              .append(pc)
+              .append(')');
+        }
+      }
+    }
+    if (count > 0) {
+      out.add(
+          s.symbol()
+              + ": "
+              + count
+              + " suspicious print(s), a price under half or over twice the previous close"
+              + " (valid OHLC, so kept; check them before trusting fills near them):"
+              + listed);
+    }
+    return out;
   }
 
   /** Span, median spacing and gaps of one non-empty series. */

@@ -193,4 +193,35 @@ class DataInspectorTest {
     assertThat(DataInspection.human(Duration.ofMillis(250))).isEqualTo("250ms");
     assertThat(DataInspection.human(Duration.ZERO)).isEqualTo("0s");
   }
+
+  @Test
+  void flagsPricesUnderHalfOrOverTwiceThePreviousCloseAsNotes() {
+    BarSeries s =
+        io.quantzoo.core.testkit.Bars.of("X")
+            .bar(100, 101, 99, 100)
+            .bar(100, 101, 51, 100) // low 51 > 50: fine
+            .bar(0.06, 101, 0.06, 100) // open and low under 50: flagged
+            .bar(100, 201, 99, 100) // high over 200: flagged
+            .bar(100, 200, 50, 100) // exactly twice / half: fine
+            .build();
+    java.util.List<String> notes = DataInspector.suspiciousPrints(s);
+    assertThat(notes).hasSize(1);
+    assertThat(notes.get(0))
+        .startsWith("X: 2 suspicious print(s)")
+        .contains("2024-01-03T00:00:00Z: open 0.06, low 0.06 (previous close 100.0)")
+        .contains("2024-01-04T00:00:00Z: high 201.0 (previous close 100.0)");
+    assertThat(
+            DataInspector.suspiciousPrints(
+                io.quantzoo.core.testkit.Bars.of("Y").flat(1).flat(1.9).build()))
+        .isEmpty();
+  }
+
+  @Test
+  void theBundledBitcoinFileHasItsKnownBadOpenFlagged() {
+    LoadResult r =
+        CsvBarLoader.load(
+            java.nio.file.Path.of("../data/btc-usd-4h-2016-2025.csv"), LoadOptions.defaults());
+    DataInspection in = DataInspector.inspect("btc", r);
+    assertThat(String.join("\n", in.notes())).contains("2017-04-15T20:00:00Z: open 0.06, low 0.06");
+  }
 }
