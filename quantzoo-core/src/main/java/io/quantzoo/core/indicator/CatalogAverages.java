@@ -10,15 +10,6 @@ import io.quantzoo.core.util.ConfigException;
 final class CatalogAverages {
   private CatalogAverages() {}
 
-  /** Moving-average parameters: period and price source. */
-  public record MaParams(
-      @Param(value = "look-back in bars", def = "20", min = 1, max = 100_000) int period,
-      @Param(
-              value = "price read from each bar",
-              def = "close",
-              choices = {"open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4"})
-          String source) {}
-
   /** Hull moving average parameters (period at least 2). */
   public record HmaParams(
       @Param(value = "look-back in bars", def = "20", min = 2, max = 100_000) int period,
@@ -82,20 +73,6 @@ final class CatalogAverages {
               choices = {"open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4"})
           String source) {}
 
-  /** Z-score parameters. */
-  public record ZScoreParams(
-      @Param(value = "look-back in bars", def = "20", min = 2, max = 100_000) int period,
-      @Param(
-              value = "standard-deviation divisor: population (n) or sample (n-1)",
-              def = "population",
-              choices = {"population", "sample"})
-          String deviation,
-      @Param(
-              value = "price read from each bar",
-              def = "close",
-              choices = {"open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4"})
-          String source) {}
-
   /** Correlation and beta parameters. */
   public record PairParams(
       @Param(value = "look-back in pairs", def = "20", min = 2, max = 100_000) int period,
@@ -119,8 +96,8 @@ final class CatalogAverages {
         IndicatorFactory.of(
             "wma",
             "Linearly weighted moving average, weights 1..n, newest heaviest (TA-Lib WMA)",
-            MaParams.class,
-            p -> new Wma(p.period(), PriceSource.parse(p.source()))));
+            IndicatorRegistry.PeriodSource.class,
+            p -> new Wma(p.period(), p.price())));
     r.register(
         IndicatorFactory.of(
             "dema",
@@ -171,7 +148,7 @@ final class CatalogAverages {
         IndicatorFactory.of(
             "zscore",
             "Rolling z-score (x - mean)/stddev, population by default; 0 on a constant window",
-            ZScoreParams.class,
+            IndicatorRegistry.StdDevParams.class,
             p ->
                 new ZScore(
                     p.period(), Deviation.parse(p.deviation()), PriceSource.parse(p.source()))));

@@ -22,9 +22,7 @@ public final class Donchian implements Indicator {
   private static final List<String> OUT = List.of("upper", "middle", "lower");
   private final int period;
   private final boolean excludeCurrent;
-  private final Extreme highs;
-  private final Extreme lows;
-  private long index;
+  private final HighLowWindow window;
   private double upper = Double.NaN;
   private double middle = Double.NaN;
   private double lower = Double.NaN;
@@ -39,27 +37,23 @@ public final class Donchian implements Indicator {
     }
     this.period = period;
     this.excludeCurrent = excludeCurrent;
-    this.highs = new Extreme(period, true);
-    this.lows = new Extreme(period, false);
+    this.window = new HighLowWindow(period);
   }
 
   /** Feeds a bar's high and low; returns the upper band (NaN during warm-up). */
   public double update(double high, double low) {
     if (excludeCurrent) {
-      // the deques hold bars index - period .. index - 1 here: read before adding this bar
-      if (index >= period) {
-        set(highs.value(), lows.value());
+      // the window holds the previous period bars here: read before adding this bar
+      if (window.full()) {
+        set(window.highest(), window.lowest());
       }
-      highs.add(index, high);
-      lows.add(index, low);
+      window.add(high, low);
     } else {
-      highs.add(index, high);
-      lows.add(index, low);
-      if (index >= period - 1) {
-        set(highs.value(), lows.value());
+      window.add(high, low);
+      if (window.full()) {
+        set(window.highest(), window.lowest());
       }
     }
-    index++;
     return upper;
   }
 
@@ -113,52 +107,5 @@ public final class Donchian implements Indicator {
 
   public boolean excludesCurrent() {
     return excludeCurrent;
-  }
-
-  /**
-   * Maximum (or minimum) of the last {@code window} values added: a monotonic deque of (index,
-   * value) in fixed ring buffers. Each value enters and leaves once, so O(1) amortised.
-   */
-  private static final class Extreme {
-    private final int window;
-    private final boolean max;
-    private final long[] idx;
-    private final double[] val;
-    private int head;
-    private int size;
-
-    Extreme(int window, boolean max) {
-      this.window = window;
-      this.max = max;
-      this.idx = new long[window];
-      this.val = new double[window];
-    }
-
-    void add(long i, double x) {
-      // drop values that left the window (index <= i - window)
-      while (size > 0 && idx[head] <= i - window) {
-        head = head + 1 == window ? 0 : head + 1;
-        size--;
-      }
-      // drop values that can never be the extreme again: x is newer and at least as extreme
-      while (size > 0) {
-        int back = head + size - 1;
-        back = back >= window ? back - window : back;
-        if (max ? val[back] <= x : val[back] >= x) {
-          size--;
-        } else {
-          break;
-        }
-      }
-      int slot = head + size;
-      slot = slot >= window ? slot - window : slot;
-      idx[slot] = i;
-      val[slot] = x;
-      size++;
-    }
-
-    double value() {
-      return val[head];
-    }
   }
 }

@@ -3,7 +3,7 @@ package io.quantzoo.core.indicator;
 /**
  * Highest high and lowest low of the last {@code n} bars, kept with two monotonic deques in
  * preallocated ring buffers: O(1) amortised per bar, exact (no arithmetic), no allocation after
- * construction. Used by the Stochastic and Williams %R.
+ * construction. Used by the Stochastic, Williams %R and Donchian Channels.
  */
 final class HighLowWindow {
   private final int n;

@@ -47,12 +47,13 @@ public final class Smoother {
       sum += x;
       if (++pos == n) {
         pos = 0;
-        // re-add from the window once per cycle so rounding never accumulates: O(1) amortised
+        // re-add from the window once per cycle (the window is full by now) so rounding never
+        // accumulates: O(1) amortised
         double s = 0;
         for (double w : window) {
           s += w;
         }
-        sum = count >= n ? s : sum;
+        sum = s;
       }
       value = count >= n ? sum / n : Double.NaN;
       return value;

@@ -9,13 +9,7 @@ package io.quantzoo.core.indicator;
 public final class StdDev extends ValueIndicator {
   private final int n;
   private final Deviation deviation;
-  private final double[] window;
-  private int count;
-  private int pos;
-  private int changes;
-  private double shift = Double.NaN;
-  private double sum;
-  private double sumSq;
+  private final RollingMoments m;
   private double value = Double.NaN;
 
   public StdDev(int period) {
@@ -30,56 +24,16 @@ public final class StdDev extends ValueIndicator {
     }
     this.n = period;
     this.deviation = deviation;
-    this.window = new double[period];
+    this.m = new RollingMoments(period);
   }
 
   @Override
   public double update(double x) {
-    if (Double.isNaN(shift)) {
-      shift = x;
-    }
-    if (count == n) {
-      double old = window[pos];
-      if (n > 1 && old != window[pos + 1 == n ? 0 : pos + 1]) {
-        changes--; // the pair (oldest, second oldest) leaves the window
-      }
-      double e = old - shift;
-      sum -= e;
-      sumSq -= e * e;
-    } else {
-      count++;
-    }
-    if (count > 1 && window[pos == 0 ? n - 1 : pos - 1] != x) {
-      changes++; // the pair (newest, x) enters
-    }
-    window[pos] = x;
-    double d = x - shift;
-    sum += d;
-    sumSq += d * d;
-    if (++pos == n) {
-      pos = 0;
-      double m = 0;
-      for (double w : window) {
-        m += w;
-      }
-      shift = m / n;
-      double s = 0;
-      double sq = 0;
-      for (double w : window) {
-        double e = w - shift;
-        s += e;
-        sq += e * e;
-      }
-      sum = s;
-      sumSq = sq;
-    }
-    if (count == n) {
-      double mean = sum / n;
-      double ss = sumSq - n * mean * mean;
+    if (m.add(x)) {
+      double mean = m.sum() / n;
+      double ss = m.sumSq() - n * mean * mean;
       double var = Math.max(0, ss) / (deviation == Deviation.SAMPLE ? n - 1 : n);
-      // a window of identical values has exactly zero deviation: detected by counting changes
-      // between neighbours, since the shifted sums can leave a rounding residue
-      value = changes == 0 ? 0.0 : Math.sqrt(var);
+      value = m.constant() ? 0.0 : Math.sqrt(var);
     }
     return value;
   }

@@ -13,13 +13,7 @@ package io.quantzoo.core.indicator;
 public final class ZScore extends ValueIndicator {
   private final int n;
   private final double divisor;
-  private final double[] window;
-  private int count;
-  private int pos;
-  private int changes;
-  private double shift = Double.NaN;
-  private double sum;
-  private double sumSq;
+  private final RollingMoments m;
   private double value = Double.NaN;
 
   public ZScore(int period) {
@@ -33,53 +27,15 @@ public final class ZScore extends ValueIndicator {
     }
     this.n = period;
     this.divisor = deviation == Deviation.SAMPLE ? period - 1 : period;
-    this.window = new double[period];
+    this.m = new RollingMoments(period);
   }
 
   @Override
   public double update(double x) {
-    if (Double.isNaN(shift)) {
-      shift = x;
-    }
-    if (count == n) {
-      double old = window[pos];
-      if (old != window[pos + 1 == n ? 0 : pos + 1]) {
-        changes--; // the pair (oldest, second oldest) leaves the window
-      }
-      double e = old - shift;
-      sum -= e;
-      sumSq -= e * e;
-    } else {
-      count++;
-    }
-    if (count > 1 && window[pos == 0 ? n - 1 : pos - 1] != x) {
-      changes++; // the pair (newest, x) enters
-    }
-    window[pos] = x;
-    double d = x - shift;
-    sum += d;
-    sumSq += d * d;
-    if (++pos == n) {
-      pos = 0;
-      double m = 0;
-      for (double w : window) {
-        m += w;
-      }
-      shift = m / n;
-      double s = 0;
-      double sq = 0;
-      for (double w : window) {
-        double e = w - shift;
-        s += e;
-        sq += e * e;
-      }
-      sum = s;
-      sumSq = sq;
-    }
-    if (count == n) {
-      double mean = sum / n;
-      double var = (sumSq - sum * mean) / divisor;
-      value = changes == 0 || !(var > 0) ? 0.0 : (x - shift - mean) / Math.sqrt(var);
+    if (m.add(x)) {
+      double mean = m.sum() / n;
+      double var = (m.sumSq() - m.sum() * mean) / divisor;
+      value = m.constant() || !(var > 0) ? 0.0 : (x - m.shift() - mean) / Math.sqrt(var);
     }
     return value;
   }

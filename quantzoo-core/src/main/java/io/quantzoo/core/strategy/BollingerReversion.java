@@ -71,8 +71,8 @@ public final class BollingerReversion implements Strategy {
     this.bands =
         new Bollinger(p.period(), p.mult(), Deviation.parse(p.deviation()), PriceSource.CLOSE);
     this.opposite = p.exit().equals("opposite");
-    this.allowLong = !p.direction().equals("short_only");
-    this.allowShort = !p.direction().equals("long_only");
+    this.allowLong = Directions.allowsLong(p.direction());
+    this.allowShort = Directions.allowsShort(p.direction());
     this.exits =
         p.stopAtr() > 0
             ? Exits.NONE.withStopLoss(Offset.atr(p.stopAtr(), p.atrPeriod()))

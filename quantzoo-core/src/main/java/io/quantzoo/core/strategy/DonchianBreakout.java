@@ -55,8 +55,8 @@ public final class DonchianBreakout implements Strategy {
   public DonchianBreakout(Parameters p) {
     this.entry = new Donchian(p.entryPeriod(), true);
     this.exit = new Donchian(p.exitPeriod(), true);
-    this.allowLong = !p.direction().equals("short_only");
-    this.allowShort = !p.direction().equals("long_only");
+    this.allowLong = Directions.allowsLong(p.direction());
+    this.allowShort = Directions.allowsShort(p.direction());
     this.exits =
         p.stopAtr() > 0
             ? Exits.NONE.withStopLoss(Offset.atr(p.stopAtr(), p.atrPeriod()))

@@ -74,8 +74,8 @@ public final class MacdTrend implements Strategy {
             p.fast(), p.slow(), p.signal(), MacdAlignment.parse(p.alignment()), PriceSource.CLOSE);
     this.trend = p.trendPeriod() > 0 ? new Sma(p.trendPeriod()) : null;
     this.zeroFilter = p.zeroFilter();
-    this.allowLong = !p.direction().equals("short_only");
-    this.allowShort = !p.direction().equals("long_only");
+    this.allowLong = Directions.allowsLong(p.direction());
+    this.allowShort = Directions.allowsShort(p.direction());
   }
 
   public static StrategyFactory factory() {

@@ -145,17 +145,10 @@ public final class Mnq808 implements Strategy {
     int entryBar = -1; // bar whose close placed the latest entry
   }
 
-  private final int startSecond;
-  private final int endSecond;
-  private String lastSymbol;
-  private State lastState;
-
   public Mnq808(Settings settings) {
     this.p = settings;
     this.start = settings.start();
     this.end = settings.end();
-    this.startSecond = start.toSecondOfDay();
-    this.endSecond = end.toSecondOfDay();
     Exits e = Exits.NONE.withStopLoss(Offset.ticks(settings.riskTicks()));
     if (settings.trailMult() > 0) {
       e = e.withTrailingStop(Offset.atr(settings.trailMult(), settings.lookback()));
@@ -174,15 +167,7 @@ public final class Mnq808 implements Strategy {
 
   @Override
   public void onBar(StrategyContext ctx) {
-    String symbol = ctx.symbol();
-    State st;
-    if (symbol.equals(lastSymbol)) {
-      st = lastState; // the common single-symbol case: no map lookup per bar
-    } else {
-      st = states.computeIfAbsent(symbol, k -> new State());
-      lastSymbol = symbol;
-      lastState = st;
-    }
+    State st = states.computeIfAbsent(ctx.symbol(), k -> new State());
     st.at.update(ctx.high(0), ctx.low(0), ctx.close(0), ctx.volume(0));
     long t = ctx.timeMillis();
     if (st.prevTime != Long.MIN_VALUE && t > st.prevTime) {
@@ -192,13 +177,8 @@ public final class Mnq808 implements Strategy {
 
     int bar = ctx.barIndex();
     double pos = ctx.position();
-    int second = ctx.secondOfDay();
-    // [start, end], inclusive, wrapping past midnight when end < start (as ctx.inSession)
-    boolean inSession =
-        startSecond <= endSecond
-            ? second >= startSecond && second <= endSecond
-            : second >= startSecond || second <= endSecond;
-    boolean lastInSession = inSession && isLastInSession(second, st.barMillis);
+    boolean inSession = ctx.inSession(start, end);
+    boolean lastInSession = inSession && isLastInSession(ctx.secondOfDay(), st.barMillis);
     String exitTag = null;
     if (p.oneBarAdverse() && pos != 0 && bar == st.entryBar + 1) {
       double entry = ctx.averagePrice();

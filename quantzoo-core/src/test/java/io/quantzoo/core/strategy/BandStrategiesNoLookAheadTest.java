@@ -3,14 +3,8 @@ package io.quantzoo.core.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quantzoo.core.data.BarSeries;
-import io.quantzoo.core.engine.BacktestEngine;
 import io.quantzoo.core.engine.BacktestResult;
-import io.quantzoo.core.engine.EngineConfig;
-import io.quantzoo.core.engine.SymbolData;
-import io.quantzoo.core.execution.SizingModel;
-import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Fill;
-import io.quantzoo.core.param.Params;
 import io.quantzoo.core.testkit.RandomBars;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * any bar never changes a fill before the cut (other than the forced end-of-data close).
  */
 class BandStrategiesNoLookAheadTest {
-  private static final Instrument EQ = Instrument.equity("TEST");
-
   static Stream<Arguments> strategies() {
     return Stream.of(
         Arguments.of("bollinger_reversion", Map.of("period", 10, "stop_atr", 2.0)),
@@ -35,19 +27,12 @@ class BandStrategiesNoLookAheadTest {
         Arguments.of("macd_trend", Map.of("alignment", "talib", "zero_filter", true)));
   }
 
-  private static BacktestResult run(String name, Map<String, Object> raw, BarSeries bars) {
-    StrategyFactory f = StrategyRegistry.builtIn().get(name);
-    Strategy s = f.create(Params.resolve(name, f.params(), raw));
-    return new BacktestEngine(EngineConfig.defaults().withSizing(new SizingModel.Fixed(1)))
-        .run(new SymbolData(bars, EQ), s);
-  }
-
   @ParameterizedTest
   @MethodSource("strategies")
   void truncatingFutureDataNeverChangesPastFills(String name, Map<String, Object> raw) {
     for (long seed = 1; seed <= 3; seed++) {
       BarSeries full = RandomBars.walk("TEST", 500, seed);
-      BacktestResult all = run(name, raw, full);
+      BacktestResult all = StrategyRuns.run(name, raw, full);
       assertThat(all.trades())
           .as("the property needs trades to mean anything")
           .hasSizeGreaterThan(3);
@@ -58,7 +43,7 @@ class BandStrategiesNoLookAheadTest {
                 .filter(f -> f.barIndex() <= lastBar && !f.tag().equals("EndOfData"))
                 .toList();
         List<Fill> actual =
-            run(name, raw, full.slice(0, cut)).fills().stream()
+            StrategyRuns.run(name, raw, full.slice(0, cut)).fills().stream()
                 .filter(f -> !f.tag().equals("EndOfData"))
                 .toList();
         assertThat(actual)

@@ -169,7 +169,7 @@ class BollingerReversionTest {
   @Test
   void regressionOnSp500Weekly() {
     BacktestResult r =
-        RealDataRuns.run(
+        StrategyRuns.runBundled(
             "bollinger_reversion",
             Map.of(
                 "period",
@@ -190,7 +190,7 @@ class BollingerReversionTest {
             2,
             new SizingModel.PercentOfEquity(100));
     assertThat(r.trades()).hasSize(TRADES);
-    assertThat(RealDataRuns.netPnl(r)).isCloseTo(NET, within(0.01));
+    assertThat(StrategyRuns.netPnl(r)).isCloseTo(NET, within(0.01));
     assertThat(r.equity().equity(r.equity().size() - 1) - r.initialCash())
         .isCloseTo(NET, within(0.01));
   }

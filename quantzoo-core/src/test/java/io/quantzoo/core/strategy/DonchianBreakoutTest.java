@@ -157,7 +157,7 @@ class DonchianBreakoutTest {
   @Test
   void regressionOnBtc4h() {
     BacktestResult r =
-        RealDataRuns.run(
+        StrategyRuns.runBundled(
             "donchian_breakout",
             Map.of(),
             "btc-usd-4h-2016-2025.csv",
@@ -166,7 +166,7 @@ class DonchianBreakoutTest {
             2,
             new SizingModel.Risk(1));
     assertThat(r.trades()).hasSize(TRADES);
-    assertThat(RealDataRuns.netPnl(r)).isCloseTo(NET, within(0.01));
+    assertThat(StrategyRuns.netPnl(r)).isCloseTo(NET, within(0.01));
     assertThat(r.equity().equity(r.equity().size() - 1) - r.initialCash())
         .isCloseTo(NET, within(0.01));
   }

@@ -128,7 +128,7 @@ class MacdTrendTest {
   @Test
   void regressionOnEth4h() {
     BacktestResult r =
-        RealDataRuns.run(
+        StrategyRuns.runBundled(
             "macd_trend",
             Map.of("trend_period", 200),
             "eth-usd-4h-2016-2025.csv",
@@ -137,7 +137,7 @@ class MacdTrendTest {
             2,
             new SizingModel.PercentOfEquity(95));
     assertThat(r.trades()).hasSize(TRADES);
-    assertThat(RealDataRuns.netPnl(r)).isCloseTo(NET, within(0.01));
+    assertThat(StrategyRuns.netPnl(r)).isCloseTo(NET, within(0.01));
     assertThat(r.equity().equity(r.equity().size() - 1) - r.initialCash())
         .isCloseTo(NET, within(0.01));
   }

@@ -9,8 +9,10 @@ import io.quantzoo.core.engine.BacktestEngine;
 import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.engine.SymbolData;
+import io.quantzoo.core.execution.CommissionModel;
 import io.quantzoo.core.execution.FillModel;
 import io.quantzoo.core.execution.SizingModel;
+import io.quantzoo.core.execution.SlippageModel;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.instrument.InstrumentCatalog;
 import io.quantzoo.core.ledger.Fill;
@@ -72,6 +74,29 @@ final class StrategyRuns {
             Path.of("..", "data", file),
             LoadOptions.defaults().withZone(ZoneId.of(zone)).withSymbol(symbol))
         .single();
+  }
+
+  /**
+   * {@code strategy} with {@code params} on the bundled {@code file} as {@code symbol} (a catalog
+   * instrument, timestamps in UTC), the way a configs/*.yaml file runs it: next-open fills,
+   * percent-of-notional commission, bps slippage, the given sizing, 100,000 initial cash, seed 42,
+   * closed at the end.
+   */
+  static BacktestResult runBundled(
+      String strategy,
+      Map<String, ?> params,
+      String file,
+      String symbol,
+      double commissionPct,
+      double slippageBps,
+      SizingModel sizing) {
+    EngineConfig cfg =
+        EngineConfig.defaults()
+            .withCommission(new CommissionModel.PercentOfNotional(commissionPct))
+            .withSlippage(new SlippageModel.BasisPoints(slippageBps))
+            .withSizing(sizing);
+    return new BacktestEngine(cfg)
+        .run(new SymbolData(load(file, symbol, "UTC"), catalog(symbol)), create(strategy, params));
   }
 
   static Instrument catalog(String symbol) {
