@@ -1,6 +1,7 @@
 package io.quantzoo.core.analytics;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -90,6 +91,48 @@ public record Metrics(
     double buyAndHoldReturnPct,
     double periodsPerYear,
     int bars) {
+
+  /** The metric names of {@link #asMap()}, in the same order. */
+  public static final List<String> NAMES =
+      List.of(
+          "initial_equity",
+          "final_equity",
+          "net_profit",
+          "total_return_pct",
+          "annual_return_pct",
+          "cagr_pct",
+          "annual_volatility_pct",
+          "sharpe",
+          "sortino",
+          "calmar",
+          "max_drawdown_pct",
+          "max_drawdown",
+          "max_drawdown_duration_bars",
+          "max_drawdown_duration_days",
+          "recovery_bars",
+          "avg_drawdown_pct",
+          "trades",
+          "win_rate_pct",
+          "profit_factor",
+          "expectancy",
+          "avg_win",
+          "avg_loss",
+          "payoff_ratio",
+          "best_trade",
+          "worst_trade",
+          "avg_bars_held",
+          "exposure_pct",
+          "sqn",
+          "kelly",
+          "var_95_pct",
+          "var_99_pct",
+          "es_95_pct",
+          "es_99_pct",
+          "total_commission",
+          "total_slippage",
+          "buy_and_hold_return_pct",
+          "periods_per_year",
+          "bars");
 
   /**
    * Every metric under its snake_case name, in a fixed order. These names are the public contract
