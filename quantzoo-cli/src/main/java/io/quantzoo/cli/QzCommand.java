@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       DataCommand.class,
       IndicatorCommand.class,
       StrategiesCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -179,7 +179,9 @@ final class RunCommand implements Callable<Integer> {
         f.sizing(),
         f.closeAtEnd(),
         f.seed(),
-        f.metrics());
+        f.metrics(),
+        f.sweep(),
+        f.walkforward());
   }
 
   private static RunConfigFile withSeed(RunConfigFile f, long s) {
@@ -194,7 +196,9 @@ final class RunCommand implements Callable<Integer> {
         f.sizing(),
         f.closeAtEnd(),
         s,
-        f.metrics());
+        f.metrics(),
+        f.sweep(),
+        f.walkforward());
   }
 
   private static Map<String, Object> jsonSummary(RunService.Outcome o, List<Path> reports) {

@@ -12,7 +12,7 @@ import java.util.List;
 final class HtmlRenderer {
   private HtmlRenderer() {}
 
-  private static final String CSS =
+  static final String CSS =
       """
       :root { color-scheme: light; }
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,

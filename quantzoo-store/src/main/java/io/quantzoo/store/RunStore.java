@@ -161,6 +161,7 @@ public final class RunStore implements AutoCloseable {
         }
         Migrations.migrate(conn, path, clock);
         store.reconcileInterrupted();
+        SweepStore.reconcileInterrupted(conn, store.host);
         return store;
       } catch (SQLException | RuntimeException e) {
         try {
@@ -928,6 +929,20 @@ public final class RunStore implements AutoCloseable {
       throw new IllegalArgumentException(
           "runId must match " + RUN_ID_PATTERN.pattern() + ", was \"" + runId + "\"");
     }
+  }
+
+  /** The open connection, for the store's other tables; callers synchronize on this store. */
+  DuckDBConnection connection() {
+    ensureOpen();
+    return conn;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  String host() {
+    return host;
   }
 
   private void ensureOpen() {

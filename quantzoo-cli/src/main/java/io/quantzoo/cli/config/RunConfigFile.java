@@ -18,6 +18,10 @@ import java.util.Map;
  * @param closeAtEnd close open positions at the last close
  * @param seed random seed
  * @param metrics metric options
+ * @param sweep the {@code sweep:} section (parameter ranges, objective...), for {@code qz sweep}
+ *     and {@code qz walkforward}; validated by {@code SweepSpec}
+ * @param walkforward the {@code walkforward:} section, for {@code qz walkforward}; validated by
+ *     {@code WalkForwardSpec}
  */
 public record RunConfigFile(
     String strategy,
@@ -30,7 +34,9 @@ public record RunConfigFile(
     SizingSpec sizing,
     Boolean closeAtEnd,
     Long seed,
-    MetricsSpec metrics) {
+    MetricsSpec metrics,
+    Map<String, Object> sweep,
+    Map<String, Object> walkforward) {
 
   /**
    * One data file.

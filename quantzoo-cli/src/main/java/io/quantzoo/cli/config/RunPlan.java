@@ -21,6 +21,8 @@ import java.util.Map;
  * @param engine engine settings
  * @param metrics metric options
  * @param effectiveYaml the effective configuration as YAML (stored with the run)
+ * @param sweep the raw {@code sweep:} section, or null
+ * @param walkforward the raw {@code walkforward:} section, or null
  */
 public record RunPlan(
     StrategyFactory strategy,
@@ -30,7 +32,9 @@ public record RunPlan(
     Instrument singleInstrument,
     EngineConfig engine,
     MetricsOptions metrics,
-    String effectiveYaml) {
+    String effectiveYaml,
+    Map<String, Object> sweep,
+    Map<String, Object> walkforward) {
 
   /**
    * One data file to load.

@@ -117,7 +117,9 @@ public final class RunPlanner {
         single,
         engine,
         metrics,
-        effectiveYaml(f, params, engine));
+        effectiveYaml(f, params, engine),
+        f.sweep(),
+        f.walkforward());
   }
 
   private RunPlan.Source source(RunConfigFile.DataSpec d, String key) {
@@ -442,6 +444,12 @@ public final class RunPlanner {
     m.put("seed", e.seed());
     if (f.metrics() != null) {
       m.put("metrics", f.metrics());
+    }
+    if (f.sweep() != null) {
+      m.put("sweep", f.sweep());
+    }
+    if (f.walkforward() != null) {
+      m.put("walkforward", f.walkforward());
     }
     return ConfigLoader.dump(m);
   }

@@ -68,7 +68,14 @@ public final class PointEvaluator {
       Params params = Params.resolve(factory.name(), factory.params(), space.merged(p));
       strategy = factory.create(params);
     } catch (ConfigException e) {
-      return new PointResult(p, PointResult.Status.INVALID, Double.NaN, null, null, e.getMessage());
+      return new PointResult(
+          p,
+          PointResult.Status.INVALID,
+          Double.NaN,
+          Double.NEGATIVE_INFINITY,
+          null,
+          null,
+          e.getMessage());
     }
     try {
       BacktestResult r = new BacktestEngine(engine).run(data, strategy);
@@ -77,10 +84,16 @@ public final class PointEvaluator {
       double v = objective.value(m);
       PointResult.Status st =
           m.trades() < minTrades ? PointResult.Status.FEW_TRADES : PointResult.Status.OK;
-      return new PointResult(p, st, v, m, rs, "");
+      return new PointResult(p, st, v, objective.score(v), m, rs, "");
     } catch (RuntimeException e) {
       return new PointResult(
-          p, PointResult.Status.FAILED, Double.NaN, null, null, String.valueOf(e));
+          p,
+          PointResult.Status.FAILED,
+          Double.NaN,
+          Double.NEGATIVE_INFINITY,
+          null,
+          null,
+          String.valueOf(e));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param point the point
  * @param status how it ended
  * @param objective the objective's value (NaN when undefined or not run)
+ * @param score the ranking score, larger is better ({@link Objective#score})
  * @param metrics the run's metrics, null unless the backtest ran
  * @param returns return statistics, null unless the backtest ran
  * @param message why a point was invalid or failed, else empty
@@ -17,6 +18,7 @@ public record PointResult(
     SweepPoint point,
     Status status,
     double objective,
+    double score,
     Metrics metrics,
     ReturnStats returns,
     String message) {

@@ -26,7 +26,7 @@ public final class TopK {
 
   /** The ranking comparator: best first. */
   public Comparator<PointResult> best() {
-    return Comparator.comparingDouble((PointResult r) -> -objective.score(r.objective()))
+    return Comparator.comparingDouble((PointResult r) -> -r.score())
         .thenComparingLong(PointResult::index);
   }
 

@@ -1,0 +1,295 @@
+package io.quantzoo.cli;
+
+import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.core.engine.SymbolData;
+import io.quantzoo.core.sweep.PointEvaluator;
+import io.quantzoo.core.sweep.PointResult;
+import io.quantzoo.core.sweep.ReturnStats;
+import io.quantzoo.core.sweep.SweepDiagnostics;
+import io.quantzoo.core.sweep.SweepRunner;
+import io.quantzoo.core.sweep.SweepSpec;
+import io.quantzoo.core.util.ConfigException;
+import io.quantzoo.store.RunStore;
+import io.quantzoo.store.SweepStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a parameter sweep: every point is a backtest over the same bars (loaded once, shared
+ * read-only by all threads), results are streamed into DuckDB in small transactions, and only the
+ * top K are read back. A sweep with the same fingerprint (config, data and space) that was
+ * interrupted is resumed: its stored points are skipped.
+ */
+final class SweepService {
+  /** Points per store transaction, at most. */
+  static final int BATCH = 64;
+
+  /** Longest time results wait in memory before they are committed. */
+  static final long FLUSH_NANOS = 1_000_000_000L;
+
+  private final Clock clock;
+
+  SweepService(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * What to sweep.
+   *
+   * @param kind {@code sweep} or {@code walkforward}
+   * @param parentId the walk-forward id of an in-sample sweep, else null
+   * @param plan the planned run config
+   * @param spec the validated sweep section
+   * @param data the bars (sliced for in-sample windows)
+   * @param fresh never resume; start a new sweep
+   * @param resumeId resume this sweep id, or null
+   * @param threads worker threads
+   */
+  record Request(
+      String kind,
+      String parentId,
+      RunPlan plan,
+      SweepSpec spec,
+      List<SymbolData> data,
+      boolean fresh,
+      String resumeId,
+      int threads) {}
+
+  /**
+   * What a sweep produced.
+   *
+   * @param info the stored sweep after completion
+   * @param top best points, best first
+   * @param diagnostics PBO and DSR
+   * @param evaluated points run in this session
+   * @param skipped points found done (resumed)
+   * @param resumed whether an interrupted sweep was continued
+   * @param counts stored points by status
+   * @param elapsedMillis this session's wall time
+   */
+  record Outcome(
+      SweepStore.SweepInfo info,
+      List<SweepStore.StoredPoint> top,
+      SweepDiagnostics diagnostics,
+      long evaluated,
+      long skipped,
+      boolean resumed,
+      Map<String, Long> counts,
+      long elapsedMillis) {}
+
+  Outcome run(Request r, RunStore runStore, Progress progress) {
+    SweepStore store = new SweepStore(runStore);
+    SweepSpec spec = r.spec();
+    String fingerprint = fingerprint(r.plan(), spec, r.data());
+    long total = spec.space().countValid();
+    if (total == 0) {
+      throw new ConfigException(
+          "sweep.constraints", "no point of the space satisfies the constraints");
+    }
+    String id;
+    boolean resumed = false;
+    if (r.resumeId() != null) {
+      SweepStore.SweepInfo old =
+          store
+              .find(r.resumeId())
+              .orElseThrow(() ->
+                  new UserInputException("no sweep '" + r.resumeId() + "'", ExitCodes.BAD_INPUT));
+      if (!old.status().equals("interrupted")) {
+        throw new UserInputException(
+            "sweep " + old.id() + " is " + old.status() + "; only an interrupted sweep resumes",
+            ExitCodes.BAD_INPUT);
+      }
+      if (!old.fingerprint().equals(fingerprint)) {
+        throw new UserInputException(
+            "sweep "
+                + old.id()
+                + " was started with another config, data or parameter space; run it with the"
+                + " same ones, or start afresh with --fresh",
+            ExitCodes.BAD_INPUT);
+      }
+      id = old.id();
+      resumed = true;
+    } else {
+      var old =
+          r.fresh()
+              ? java.util.Optional.<SweepStore.SweepInfo>empty()
+              : store.findResumable(fingerprint);
+      if (old.isPresent() && old.get().kind().equals(r.kind())) {
+        id = old.get().id();
+        resumed = true;
+      } else {
+        id = store.newSweepId();
+      }
+    }
+    if (resumed) {
+      store.resume(id);
+    } else {
+      store.start(
+          new SweepStore.SweepInfo(
+              id,
+              r.kind(),
+              r.parentId(),
+              r.plan().strategy().name(),
+              symbols(r.data()),
+              r.plan().effectiveYaml(),
+              spec.space().describe(),
+              fingerprint,
+              spec.objective().text(),
+              spec.objective().maximize() ? "max" : "min",
+              spec.minTrades(),
+              spec.blocks(),
+              total,
+              "running",
+              clock.instant(),
+              null,
+              0,
+              -1,
+              null,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              null,
+              ""));
+    }
+    BitSet done = store.doneIndices(id);
+    long alreadyDone = done.cardinality();
+    long t0 = System.nanoTime();
+    PointEvaluator evaluator =
+        new PointEvaluator(
+            r.plan().strategy(),
+            spec.space(),
+            r.data(),
+            r.plan().engine(),
+            r.plan().metrics(),
+            spec.objective(),
+            spec.minTrades(),
+            spec.blocks());
+    List<PointResult> batch = new ArrayList<>();
+    long[] lastFlush = {System.nanoTime()};
+    long[] session = {0};
+    SweepRunner.Counts counts;
+    try {
+      counts =
+          SweepRunner.run(
+              spec.space(),
+              evaluator::evaluate,
+              r.threads(),
+              i -> i <= Integer.MAX_VALUE && done.get((int) i),
+              res -> {
+                batch.add(res);
+                session[0]++;
+                long now = System.nanoTime();
+                if (batch.size() >= BATCH || now - lastFlush[0] >= FLUSH_NANOS) {
+                  store.append(id, batch);
+                  batch.clear();
+                  lastFlush[0] = now;
+                }
+                progress.update(alreadyDone + session[0], total, session[0]);
+              });
+      store.append(id, batch);
+      batch.clear();
+    } catch (RuntimeException | Error e) {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      try {
+        store.append(id, batch); // keep whatever finished
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      try {
+        store.stop(id, true, "stopped: " + e.getMessage() + "; run again to resume", ms);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      progress.finish();
+      throw e;
+    }
+    progress.finish();
+    List<SweepStore.StoredPoint> top = store.top(id, spec.topK());
+    SweepDiagnostics diag = diagnostics(store, id, top, spec.blocks());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    SweepStore.StoredPoint best = top.isEmpty() ? null : top.get(0);
+    Map<String, Long> byStatus = store.countByStatus(id);
+    store.complete(
+        id,
+        ms,
+        best == null ? -1 : best.index(),
+        best == null ? null : io.quantzoo.core.sweep.Json.object(best.params()),
+        best == null ? Double.NaN : best.objective(),
+        diag.pbo(),
+        diag.dsr(),
+        Json.write(summary(byStatus, diag)));
+    SweepStore.SweepInfo info = store.find(id).orElseThrow();
+    return new Outcome(
+        info, top, diag, counts.evaluated(), counts.skippedDone(), resumed, byStatus, ms);
+  }
+
+  private static SweepDiagnostics diagnostics(
+      SweepStore store, String id, List<SweepStore.StoredPoint> top, int blocks) {
+    if (top.isEmpty()) {
+      return SweepDiagnostics.none(blocks);
+    }
+    long bestIndex = top.get(0).index();
+    List<ReturnStats> ranked = new ArrayList<>();
+    int[] bestPos = {-1};
+    store.forEachRanked(
+        id,
+        p -> {
+          if (p.index() == bestIndex) {
+            bestPos[0] = ranked.size();
+          }
+          ranked.add(p.returns());
+        });
+    return SweepDiagnostics.compute(ranked, bestPos[0], blocks);
+  }
+
+  static Map<String, Object> summary(Map<String, Long> byStatus, SweepDiagnostics d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("points", byStatus);
+    m.put("trials", d.trials());
+    m.put("pbo", d.pbo());
+    m.put("pbo_combinations", d.combinations());
+    m.put("dsr", d.dsr());
+    m.put("best_sharpe_per_bar", d.bestSharpe());
+    m.put("sharpe_variance", d.sharpeVariance());
+    m.put("expected_max_sharpe_per_bar", d.expectedMaxSharpe());
+    return m;
+  }
+
+  static String symbols(List<SymbolData> data) {
+    return data.stream().map(d -> d.instrument().symbol()).collect(Collectors.joining(","));
+  }
+
+  /**
+   * Hash of everything that decides the points' results: strategy, fixed parameters, engine and
+   * metric settings, data fingerprints, the space, the objective, min_trades and blocks. Threads
+   * and top_k are not part of it, so they may change on resume.
+   */
+  static String fingerprint(RunPlan plan, SweepSpec spec, List<SymbolData> data) {
+    StringBuilder b = new StringBuilder();
+    b.append(plan.strategy().name()).append('\n');
+    b.append(plan.params().asMap()).append('\n');
+    b.append(plan.engine()).append('\n');
+    b.append(plan.metrics()).append('\n');
+    for (SymbolData d : data) {
+      b.append(d.instrument()).append('|').append(d.bars().fingerprint()).append('\n');
+    }
+    b.append(spec.space().describe()).append('\n');
+    b.append(spec.objective().text()).append(spec.objective().maximize()).append('\n');
+    b.append(spec.minTrades()).append(',').append(spec.blocks());
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
