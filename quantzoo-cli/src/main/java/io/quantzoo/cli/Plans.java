@@ -8,10 +8,11 @@ import io.quantzoo.core.strategy.StrategyRegistry;
 import java.nio.file.Path;
 
 /** Loads and plans a config file for the commands that take {@code -c CONFIG.yaml}. */
-final class Plans {
+public final class Plans {
   private Plans() {}
 
-  static RunPlan load(Path config) {
+  /** Loads {@code config} and plans it (relative paths resolved as for {@code qz run}). */
+  public static RunPlan load(Path config) {
     RunConfigFile file = ConfigLoader.load(config);
     Path dir = config.toAbsolutePath().getParent();
     return new RunPlanner(StrategyRegistry.builtIn(), dir, QzCommand.home()).plan(file);

@@ -50,7 +50,6 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      required = true,
       paramLabel = "CONFIG.yaml",
       description = "Run configuration with a 'sweep:' section.")
   Path config;
@@ -94,6 +93,10 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (config == null) {
+      throw new UserInputException(
+          "give the config: qz sweep -c CONFIG.yaml (see qz sweep --help)", ExitCodes.USAGE);
+    }
     RunPlan plan = Plans.load(config);
     SweepSpec sweep =
         SweepSpec.fromMap(plan.sweep(), plan.strategy().params(), plan.params().asMap());
@@ -102,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     int nThreads = threads != null ? threads : sweep.effectiveThreads();
     List<String> notes = new ArrayList<>();
-    List<SymbolData> data = RunService.loadData(plan, notes);
+    List<SymbolData> data = PlanData.load(plan, notes);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RunStore store = RunStore.open(QzCommand.databasePath(db))) {
