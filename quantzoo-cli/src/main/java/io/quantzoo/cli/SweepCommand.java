@@ -3,6 +3,7 @@ package io.quantzoo.cli;
 import io.quantzoo.cli.config.RunPlan;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.Axis;
+import io.quantzoo.core.sweep.SweepDiagnostics;
 import io.quantzoo.core.sweep.SweepSpec;
 import io.quantzoo.report.AnalysisReport;
 import io.quantzoo.store.RunStore;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
       "Results stream into DuckDB; an interrupted sweep resumes when run again with the same"
           + " config. Prints the ranked table, PBO and DSR, and writes an HTML report with a"
           + " heatmap."
-    })
+    },
+    subcommands = {SweepImportCommand.class})
 final class SweepCommand implements Callable<Integer> {
   /** Metrics shown next to the objective in tables. */
   static final List<String> SHOWN =
@@ -98,8 +100,7 @@ final class SweepCommand implements Callable<Integer> {
           "give the config: qz sweep -c CONFIG.yaml (see qz sweep --help)", ExitCodes.USAGE);
     }
     RunPlan plan = Plans.load(config);
-    SweepSpec sweep =
-        SweepSpec.fromMap(plan.sweep(), plan.strategy().params(), plan.params().asMap());
+    SweepSpec sweep = Sweeps.spec(plan);
     if (threads != null && threads < 1) {
       throw new UserInputException("--threads must be >= 1, was " + threads, ExitCodes.USAGE);
     }
@@ -173,7 +174,13 @@ final class SweepCommand implements Callable<Integer> {
     } else {
       printTable(out, header, rows);
     }
-    var d = o.diagnostics();
+    printDiagnostics(out, o.diagnostics());
+    for (Path p : reports) {
+      out.println("report: " + p);
+    }
+  }
+
+  static void printDiagnostics(PrintWriter out, SweepDiagnostics d) {
     out.printf(
         Locale.ROOT,
         "overfitting: PBO %s over %d trials (%d CSCV combinations of %d blocks); DSR of the best"
@@ -185,9 +192,6 @@ final class SweepCommand implements Callable<Integer> {
         AnalysisReport.num(d.dsr(), 3),
         AnalysisReport.num(d.bestSharpe(), 4),
         AnalysisReport.num(d.expectedMaxSharpe(), 4));
-    for (Path p : reports) {
-      out.println("report: " + p);
-    }
   }
 
   static void printTable(PrintWriter out, List<String> header, List<List<String>> rows) {
@@ -217,16 +221,28 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   static List<String> header(SweepSpec s) {
+    return header(axes(s));
+  }
+
+  static List<String> axes(SweepSpec s) {
+    return s.space().axes().stream().map(Axis::name).toList();
+  }
+
+  static List<String> header(List<String> axes) {
     List<String> h = new ArrayList<>();
     h.add("rank");
     h.add("point");
-    s.space().axes().forEach(a -> h.add(a.name()));
+    h.addAll(axes);
     h.add("objective");
     h.addAll(SHOWN);
     return h;
   }
 
   static List<List<String>> rows(List<SweepStore.StoredPoint> top, SweepSpec s, int limit) {
+    return rows(top, axes(s), limit);
+  }
+
+  static List<List<String>> rows(List<SweepStore.StoredPoint> top, List<String> axes, int limit) {
     List<List<String>> rows = new ArrayList<>();
     int rank = 0;
     for (SweepStore.StoredPoint p : top) {
@@ -236,8 +252,8 @@ final class SweepCommand implements Callable<Integer> {
       List<String> r = new ArrayList<>();
       r.add(String.valueOf(++rank));
       r.add(String.valueOf(p.index()));
-      for (Axis a : s.space().axes()) {
-        r.add(value(p.params().get(a.name())));
+      for (String a : axes) {
+        r.add(value(p.params().get(a)));
       }
       r.add(AnalysisReport.num(p.objective(), 4));
       for (String m : SHOWN) {
@@ -363,9 +379,15 @@ final class SweepCommand implements Callable<Integer> {
     m.put("pbo", d.pbo());
     m.put("dsr", d.dsr());
     m.put("trials", d.trials());
+    m.put("top", topJson(o.top(), shown));
+    m.put("reports", reports.stream().map(Path::toString).toList());
+    return m;
+  }
+
+  static List<Object> topJson(List<SweepStore.StoredPoint> points, int shown) {
     List<Object> top = new ArrayList<>();
     int rank = 0;
-    for (SweepStore.StoredPoint p : o.top()) {
+    for (SweepStore.StoredPoint p : points) {
       if (rank++ >= shown) {
         break;
       }
@@ -377,8 +399,6 @@ final class SweepCommand implements Callable<Integer> {
       e.put("metrics", p.metrics());
       top.add(e);
     }
-    m.put("top", top);
-    m.put("reports", reports.stream().map(Path::toString).toList());
-    return m;
+    return top;
   }
 }

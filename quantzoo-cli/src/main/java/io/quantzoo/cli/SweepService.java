@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -163,16 +164,7 @@ final class SweepService {
     BitSet done = store.doneIndices(id);
     long alreadyDone = done.cardinality();
     long t0 = System.nanoTime();
-    PointEvaluator evaluator =
-        new PointEvaluator(
-            r.plan().strategy(),
-            spec.space(),
-            r.data(),
-            r.plan().engine(),
-            r.plan().metrics(),
-            spec.objective(),
-            spec.minTrades(),
-            spec.blocks());
+    PointEvaluator evaluator = Sweeps.evaluator(r.plan(), spec, r.data());
     List<PointResult> batch = new ArrayList<>();
     long[] lastFlush = {System.nanoTime()};
     long[] session = {0};
@@ -213,9 +205,47 @@ final class SweepService {
       throw e;
     }
     progress.finish();
-    List<SweepStore.StoredPoint> top = store.top(id, spec.topK());
-    SweepDiagnostics diag = diagnostics(store, id, top, spec.blocks());
-    long ms = (System.nanoTime() - t0) / 1_000_000;
+    Finished f =
+        finish(store, id, spec.topK(), spec.blocks(), () -> (System.nanoTime() - t0) / 1_000_000);
+    return new Outcome(
+        f.info(),
+        f.top(),
+        f.diagnostics(),
+        counts.evaluated(),
+        counts.skippedDone(),
+        resumed,
+        f.counts(),
+        f.elapsedMillis());
+  }
+
+  /**
+   * A completed sweep.
+   *
+   * @param info the stored sweep after completion
+   * @param top best points, best first
+   * @param diagnostics PBO and DSR
+   * @param counts stored points by status
+   * @param elapsedMillis the working time added at completion
+   */
+  record Finished(
+      SweepStore.SweepInfo info,
+      List<SweepStore.StoredPoint> top,
+      SweepDiagnostics diagnostics,
+      Map<String, Long> counts,
+      long elapsedMillis) {}
+
+  /**
+   * Completes a running sweep whose points are all stored: ranks them, computes the diagnostics
+   * over the ranked points, and stores the best point, the diagnostics and the summary. {@code qz
+   * sweep} and {@code qz sweep import} both end here.
+   *
+   * @param elapsedMillis the working time to add, read after the diagnostics are computed
+   */
+  static Finished finish(
+      SweepStore store, String id, int topK, int blocks, LongSupplier elapsedMillis) {
+    List<SweepStore.StoredPoint> top = store.top(id, topK);
+    SweepDiagnostics diag = diagnostics(store, id, top, blocks);
+    long ms = elapsedMillis.getAsLong();
     SweepStore.StoredPoint best = top.isEmpty() ? null : top.get(0);
     Map<String, Long> byStatus = store.countByStatus(id);
     store.complete(
@@ -228,8 +258,7 @@ final class SweepService {
         diag.dsr(),
         Json.write(summary(byStatus, diag)));
     SweepStore.SweepInfo info = store.find(id).orElseThrow();
-    return new Outcome(
-        info, top, diag, counts.evaluated(), counts.skippedDone(), resumed, byStatus, ms);
+    return new Finished(info, top, diag, byStatus, ms);
   }
 
   private static SweepDiagnostics diagnostics(

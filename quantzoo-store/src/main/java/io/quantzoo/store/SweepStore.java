@@ -1,9 +1,9 @@
 package io.quantzoo.store;
 
-import io.quantzoo.core.analytics.Metrics;
 import io.quantzoo.core.sweep.Json;
 import io.quantzoo.core.sweep.PointResult;
 import io.quantzoo.core.sweep.ReturnStats;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -110,6 +110,19 @@ public final class SweepStore {
       ReturnStats returns,
       String message) {}
 
+  /** Column list of {@code sweep_points}, {@code sweep_id} first. */
+  private static final String POINT_COLUMNS =
+      "sweep_id, "
+          + String.join(
+              ", ", SweepResults.COLUMNS.stream().map(SweepResults.Column::name).toList());
+
+  private static final String INSERT_POINT =
+      "INSERT INTO sweep_points ("
+          + POINT_COLUMNS
+          + ") VALUES (?"
+          + ", ?".repeat(SweepResults.COLUMNS.size())
+          + ")";
+
   /** A new sweep id (same shape as run ids, prefixed {@code sw-}). */
   public String newSweepId() {
     return "sw-" + store.newRunId();
@@ -148,6 +161,217 @@ public final class SweepStore {
         ps.executeUpdate();
       } catch (SQLException e) {
         throw new StoreException("cannot start sweep " + s.id() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Imports a sweep results dataset ({@link SweepResults}: Parquet part files in {@code dir}) as a
+   * new sweep, in one transaction: the sweep's row, as {@link #start} writes it ({@code running};
+   * complete it with {@link #complete}), and every point, or nothing. The dataset is checked first:
+   * every part file must have exactly the {@link SweepResults#COLUMNS} with their types, no point
+   * may lack its index, parameters, status or message, statuses must be known, indices must be
+   * unique and non-negative, and there must be {@code info.totalPoints()} of them.
+   *
+   * @return the number of points imported
+   * @throws SweepResults.InvalidResultsException naming the file and the problem; nothing is stored
+   */
+  public long importParquet(Path dir, SweepInfo info) {
+    List<Path> files = SweepResults.partFiles(dir);
+    if (files.isEmpty()) {
+      throw new SweepResults.InvalidResultsException(
+          dir + ": no Parquet part files (*.parquet) in the directory");
+    }
+    synchronized (store) {
+      Connection c = conn();
+      for (Path f : files) {
+        checkColumns(c, f);
+      }
+      String cols =
+          String.join(", ", SweepResults.COLUMNS.stream().map(SweepResults.Column::name).toList());
+      try {
+        c.setAutoCommit(false);
+        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE qz_import (");
+        for (SweepResults.Column col : SweepResults.COLUMNS) {
+          ddl.append(col.name()).append(' ').append(col.sqlType()).append(", ");
+        }
+        ddl.append("file VARCHAR)");
+        try (Statement st = c.createStatement()) {
+          st.execute("DROP TABLE IF EXISTS temp.qz_import");
+          st.execute(ddl.toString());
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO qz_import SELECT " + cols + ", ?::VARCHAR FROM read_parquet(?)")) {
+          for (Path f : files) {
+            ps.setString(1, f.getFileName().toString());
+            ps.setString(2, f.toString());
+            try {
+              ps.executeUpdate();
+            } catch (SQLException e) {
+              throw new SweepResults.InvalidResultsException(
+                  f + ": cannot read: " + e.getMessage());
+            }
+          }
+        }
+        checkImported(c, dir, info.totalPoints());
+        start(info);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO sweep_points ("
+                    + POINT_COLUMNS
+                    + ") SELECT ?, "
+                    + cols
+                    + " FROM qz_import ORDER BY point_index")) {
+          ps.setString(1, info.id());
+          ps.executeUpdate();
+        }
+        try (Statement st = c.createStatement()) {
+          st.execute("DROP TABLE temp.qz_import");
+        }
+        c.commit();
+        return info.totalPoints();
+      } catch (SQLException | RuntimeException e) {
+        Sql.rollbackInto(c, e);
+        if (e instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new StoreException(
+            "cannot import " + dir + " as sweep " + info.id() + ": " + e.getMessage(),
+            (SQLException) e);
+      } finally {
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException e) {
+          // The connection is unusable; the next call reports it.
+        }
+      }
+    }
+  }
+
+  private static void checkColumns(Connection c, Path f) {
+    Map<String, String> found = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM read_parquet(?) LIMIT 0")) {
+      ps.setString(1, f.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          found.put(md.getColumnName(i), md.getColumnTypeName(i).toUpperCase(Locale.ROOT));
+        }
+      }
+    } catch (SQLException e) {
+      throw new SweepResults.InvalidResultsException(
+          f + ": not readable as Parquet: " + e.getMessage());
+    }
+    List<String> missing = new ArrayList<>();
+    for (SweepResults.Column col : SweepResults.COLUMNS) {
+      if (!found.containsKey(col.name())) {
+        missing.add(col.name());
+      }
+    }
+    List<String> extra = new ArrayList<>();
+    for (String n : found.keySet()) {
+      if (SweepResults.COLUMNS.stream().noneMatch(col -> col.name().equals(n))) {
+        extra.add(n);
+      }
+    }
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      StringBuilder b = new StringBuilder(f.toString()).append(':');
+      if (!missing.isEmpty()) {
+        b.append(" missing column(s) ").append(String.join(", ", missing)).append(';');
+      }
+      if (!extra.isEmpty()) {
+        b.append(" unexpected column(s) ").append(String.join(", ", extra)).append(';');
+      }
+      b.append(" a sweep results file has exactly the columns ")
+          .append(
+              String.join(
+                  ", ", SweepResults.COLUMNS.stream().map(SweepResults.Column::name).toList()));
+      throw new SweepResults.InvalidResultsException(b.toString());
+    }
+    for (SweepResults.Column col : SweepResults.COLUMNS) {
+      String t = found.get(col.name());
+      if (!t.equals(col.sqlType())) {
+        throw new SweepResults.InvalidResultsException(
+            f + ": column " + col.name() + " is " + t + ", expected " + col.sqlType());
+      }
+    }
+  }
+
+  private static void checkImported(Connection c, Path dir, long expected) throws SQLException {
+    StringBuilder notNull = new StringBuilder();
+    for (SweepResults.Column col : SweepResults.COLUMNS) {
+      if (!col.nullable()) {
+        notNull.append(notNull.isEmpty() ? "" : " OR ").append(col.name()).append(" IS NULL");
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT file, count(*) FROM qz_import WHERE "
+                  + notNull
+                  + " GROUP BY file ORDER BY file LIMIT 1")) {
+        if (rs.next()) {
+          throw new SweepResults.InvalidResultsException(
+              dir.resolve(rs.getString(1))
+                  + ": "
+                  + rs.getLong(2)
+                  + " row(s) without point_index, params_json, status or message");
+        }
+      }
+      String known =
+          String.join(", ", SweepResults.STATUSES.stream().map(x -> "'" + x + "'").toList());
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT file, point_index, status FROM qz_import WHERE status NOT IN ("
+                  + known
+                  + ") OR point_index < 0 ORDER BY file, point_index LIMIT 1")) {
+        if (rs.next()) {
+          throw new SweepResults.InvalidResultsException(
+              dir.resolve(rs.getString(1))
+                  + ": point "
+                  + rs.getLong(2)
+                  + (rs.getLong(2) < 0
+                      ? " has a negative index"
+                      : " has status '"
+                          + rs.getString(3)
+                          + "', not one of "
+                          + String.join(", ", SweepResults.STATUSES)));
+        }
+      }
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT point_index, count(*), string_agg(DISTINCT file, ', ' ORDER BY file),"
+                  + " count(*) OVER () FROM qz_import GROUP BY point_index HAVING count(*) > 1"
+                  + " ORDER BY point_index LIMIT 1")) {
+        if (rs.next()) {
+          throw new SweepResults.InvalidResultsException(
+              dir
+                  + ": duplicate point index "
+                  + rs.getLong(1)
+                  + " ("
+                  + rs.getLong(2)
+                  + " rows, in "
+                  + rs.getString(3)
+                  + "); "
+                  + rs.getLong(4)
+                  + " index(es) are duplicated in all");
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM qz_import")) {
+        rs.next();
+        long n = rs.getLong(1);
+        if (n != expected) {
+          throw new SweepResults.InvalidResultsException(
+              dir
+                  + ": "
+                  + n
+                  + " point(s) in the part files, but "
+                  + SweepResults.META_FILE
+                  + " says total_points "
+                  + expected
+                  + (n < expected ? " (a part file is missing?)" : ""));
+        }
       }
     }
   }
@@ -208,13 +432,7 @@ public final class SweepStore {
     }
     synchronized (store) {
       Connection c = conn();
-      String sql =
-          "INSERT INTO sweep_points (sweep_id, point_index, params_json, status, objective, score,"
-              + " trades, net_profit, total_return_pct, cagr_pct, sharpe, sortino,"
-              + " max_drawdown_pct, profit_factor, win_rate_pct, metrics_json, ret_count, ret_mean,"
-              + " ret_std, ret_skew, ret_kurt, block_sum, block_sumsq, block_count, message)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?)";
+      String sql = INSERT_POINT;
       try {
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -245,55 +463,27 @@ public final class SweepStore {
   private static void bindPoint(PreparedStatement ps, String id, PointResult r)
       throws SQLException {
     ps.setString(1, id);
-    ps.setLong(2, r.index());
-    ps.setString(3, r.point().toJson());
-    ps.setString(4, r.status().name().toLowerCase(Locale.ROOT));
-    setDouble(ps, 5, r.objective());
-    setDouble(ps, 6, scoreOf(r));
-    Metrics m = r.metrics();
-    if (m != null) {
-      ps.setInt(7, m.trades());
-      setDouble(ps, 8, m.netProfit());
-      setDouble(ps, 9, m.totalReturnPct());
-      setDouble(ps, 10, m.cagrPct());
-      setDouble(ps, 11, m.sharpe());
-      setDouble(ps, 12, m.sortino());
-      setDouble(ps, 13, m.maxDrawdownPct());
-      setDouble(ps, 14, m.profitFactor());
-      setDouble(ps, 15, m.winRatePct());
-      ps.setString(16, metricsJson(m.asMap()));
-    } else {
-      ps.setNull(7, Types.INTEGER);
-      for (int k = 8; k <= 15; k++) {
-        ps.setNull(k, Types.DOUBLE);
-      }
-      ps.setNull(16, Types.VARCHAR);
-    }
-    ReturnStats rs = r.returns();
-    if (rs != null) {
-      ps.setLong(17, rs.count());
-      setDouble(ps, 18, rs.mean());
-      setDouble(ps, 19, rs.std());
-      setDouble(ps, 20, rs.skewness());
-      setDouble(ps, 21, rs.kurtosis());
-      ps.setString(22, joinDoubles(rs.blockSum()));
-      ps.setString(23, joinDoubles(rs.blockSumSq()));
-      ps.setString(24, joinLongs(rs.blockCount()));
-    } else {
-      ps.setNull(17, Types.BIGINT);
-      for (int k = 18; k <= 21; k++) {
-        ps.setNull(k, Types.DOUBLE);
-      }
-      for (int k = 22; k <= 24; k++) {
-        ps.setNull(k, Types.VARCHAR);
+    Object[] row = SweepResults.row(r);
+    for (int k = 0; k < row.length; k++) {
+      int i = k + 2;
+      switch (row[k]) {
+        case null -> ps.setNull(i, sqlType(SweepResults.COLUMNS.get(k).sqlType()));
+        case Long l -> ps.setLong(i, l);
+        case Integer n -> ps.setInt(i, n);
+        case Double d -> ps.setDouble(i, d);
+        case String t -> ps.setString(i, t);
+        default -> throw new IllegalStateException("unexpected value " + row[k]);
       }
     }
-    ps.setString(25, r.message());
   }
 
-  /** The ranking score of a result: objective (negated when minimising is folded in by caller). */
-  private static double scoreOf(PointResult r) {
-    return r.score();
+  private static int sqlType(String duckType) {
+    return switch (duckType) {
+      case "BIGINT" -> Types.BIGINT;
+      case "INTEGER" -> Types.INTEGER;
+      case "DOUBLE" -> Types.DOUBLE;
+      default -> Types.VARCHAR;
+    };
   }
 
   /**
