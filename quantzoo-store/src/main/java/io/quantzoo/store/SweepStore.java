@@ -202,7 +202,9 @@ public final class SweepStore {
         }
         try (PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO qz_import SELECT " + cols + ", ?::VARCHAR FROM read_parquet(?)")) {
+                "INSERT INTO qz_import SELECT "
+                    + cols
+                    + ", ?::VARCHAR FROM read_parquet(?, hive_partitioning = false)")) {
           for (Path f : files) {
             ps.setString(1, f.getFileName().toString());
             ps.setString(2, f.toString());
@@ -249,9 +251,11 @@ public final class SweepStore {
     }
   }
 
+  /** Columns as written: a {@code key=value} directory (per-symbol results) adds none. */
   private static void checkColumns(Connection c, Path f) {
     Map<String, String> found = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM read_parquet(?) LIMIT 0")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT * FROM read_parquet(?, hive_partitioning = false) LIMIT 0")) {
       ps.setString(1, f.toString());
       try (ResultSet rs = ps.executeQuery()) {
         java.sql.ResultSetMetaData md = rs.getMetaData();
