@@ -33,4 +33,8 @@ set -e
 [ "$code" -eq 3 ] || fail "bad data must exit 3, exited $code: $err"
 echo "$err" | grep -q "bad.csv:2" || fail "bad data error must name file and line: $err"
 if echo "$err" | grep -q "^[[:space:]]*at "; then fail "bad data printed a stack trace"; fi
-echo "smoke: ./qz run, runs list/show, data inspect, bad-input exit code: ok"
+if [ -n "$(find quantzoo-cli/target/lib -maxdepth 1 \( -iname 'spark*' -o -iname 'scala*' \
+    -o -iname 'hadoop*' \) -print -quit)" ]; then
+  fail "qz's runtime classpath (quantzoo-cli/target/lib) holds Spark, Scala or Hadoop"
+fi
+echo "smoke: ./qz run, runs list/show, data inspect, bad-input exit code, no Spark in qz: ok"

@@ -4,6 +4,7 @@ import io.quantzoo.core.sweep.SweepPoint;
 import io.quantzoo.store.SweepResults;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -19,17 +20,17 @@ final class EvaluateRanges implements FlatMapFunction<Iterator<IndexRange>, Row>
 
   private final SweepJobSpec job;
   private final boolean symbolColumn;
-  private final java.util.List<String> symbolDirs;
+  private final List<String> symbolDirs;
 
   /**
    * @param job the sweep
    * @param symbolDirs the value of the partition column {@code symbol} per group, or null for no
    *     such column
    */
-  EvaluateRanges(SweepJobSpec job, java.util.List<String> symbolDirs) {
+  EvaluateRanges(SweepJobSpec job, List<String> symbolDirs) {
     this.job = job;
     this.symbolColumn = symbolDirs != null;
-    this.symbolDirs = symbolDirs == null ? null : java.util.List.copyOf(symbolDirs);
+    this.symbolDirs = symbolDirs == null ? null : List.copyOf(symbolDirs);
   }
 
   @Override
