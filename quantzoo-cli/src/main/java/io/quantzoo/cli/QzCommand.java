@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       IndicatorCommand.class,
       StrategiesCommand.class,
       SweepCommand.class,
+      WalkForwardCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

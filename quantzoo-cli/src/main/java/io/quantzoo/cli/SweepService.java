@@ -97,6 +97,23 @@ final class SweepService {
     }
     String id;
     boolean resumed = false;
+    if (r.kind().equals("walkforward") && !r.fresh()) {
+      // An in-sample window already swept with the same config and data is reused as is.
+      var done = store.findCompleted(fingerprint, r.kind());
+      if (done.isPresent()) {
+        SweepStore.SweepInfo info = done.get();
+        List<SweepStore.StoredPoint> top = store.top(info.id(), spec.topK());
+        return new Outcome(
+            info,
+            top,
+            diagnostics(store, info.id(), top, spec.blocks()),
+            0,
+            info.totalPoints(),
+            true,
+            store.countByStatus(info.id()),
+            0);
+      }
+    }
     if (r.resumeId() != null) {
       SweepStore.SweepInfo old =
           store
