@@ -36,6 +36,12 @@ final class SweepService {
   /** Longest time results wait in memory before they are committed. */
   static final long FLUSH_NANOS = 1_000_000_000L;
 
+  /**
+   * Crash drill for tests: with {@code -Dquantzoo.sweep.haltAfter=N} the process halts (like {@code
+   * kill -9}: no shutdown hooks, no clean-up) once N points of this session are committed.
+   */
+  static final String HALT_AFTER = "quantzoo.sweep.haltAfter";
+
   private final Clock clock;
 
   SweepService(Clock clock) {
@@ -191,6 +197,8 @@ final class SweepService {
             spec.minTrades(),
             spec.blocks());
     List<PointResult> batch = new ArrayList<>();
+    long haltAfter = Long.getLong(HALT_AFTER, -1);
+    int batchSize = haltAfter > 0 ? 1 : BATCH;
     long[] lastFlush = {System.nanoTime()};
     long[] session = {0};
     SweepRunner.Counts counts;
@@ -205,10 +213,13 @@ final class SweepService {
                 batch.add(res);
                 session[0]++;
                 long now = System.nanoTime();
-                if (batch.size() >= BATCH || now - lastFlush[0] >= FLUSH_NANOS) {
+                if (batch.size() >= batchSize || now - lastFlush[0] >= FLUSH_NANOS) {
                   store.append(id, batch);
                   batch.clear();
                   lastFlush[0] = now;
+                  if (haltAfter > 0 && session[0] >= haltAfter) {
+                    Runtime.getRuntime().halt(137);
+                  }
                 }
                 progress.update(alreadyDone + session[0], total, session[0]);
               });
