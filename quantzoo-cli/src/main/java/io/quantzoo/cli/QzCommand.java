@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       StrategiesCommand.class,
       SweepCommand.class,
       WalkForwardCommand.class,
+      LeaderboardCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
