@@ -26,14 +26,23 @@ class RunStoreSchemaTest {
     Path db = dir.resolve("nested/deeper/quantzoo.duckdb");
     try (RunStore store = RunStore.open(db)) {
       assertThat(store.path()).isEqualTo(db.toAbsolutePath());
-      assertThat(store.schemaVersion()).isEqualTo(RunStore.latestSchemaVersion()).isEqualTo(1);
+      assertThat(store.schemaVersion()).isEqualTo(RunStore.latestSchemaVersion()).isEqualTo(3);
     }
     assertThat(db).isRegularFile();
     try (Connection c = TestData.raw(db)) {
       Map<String, List<String>> columns = columns(c);
       assertThat(columns.keySet())
           .containsExactlyInAnyOrder(
-              "schema_version", "runs", "trades", "fills", "equity", "metrics");
+              "schema_version",
+              "runs",
+              "trades",
+              "fills",
+              "equity",
+              "metrics",
+              "portfolio_sleeves",
+              "portfolio_weights",
+              "portfolio_covariance",
+              "portfolio_rebalances");
       assertThat(columns.get("schema_version"))
           .containsExactly("version INTEGER", "applied_at TIMESTAMP");
       assertThat(columns.get("runs"))
@@ -123,7 +132,7 @@ class RunStoreSchemaTest {
       while (rs.next()) {
         versions.add(rs.getInt(1));
       }
-      assertThat(versions).containsExactly(1);
+      assertThat(versions).containsExactly(1, 2, 3);
     }
   }
 
