@@ -118,7 +118,7 @@ final class RunService {
     }
   }
 
-  private static List<SymbolData> loadData(RunPlan plan, List<String> notes) {
+  static List<SymbolData> loadData(RunPlan plan, List<String> notes) {
     List<BarSeries> all = new ArrayList<>();
     for (RunPlan.Source s : plan.sources()) {
       LoadResult r = DataFiles.load(s);
