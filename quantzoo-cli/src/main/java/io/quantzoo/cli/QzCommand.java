@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       RunCommand.class,
+      PortfolioCommand.class,
       RunsCommand.class,
       ReportCommand.class,
       DataCommand.class,
