@@ -225,6 +225,8 @@ public final class PortfolioPlanner {
               s.sizing(),
               null,
               null,
+              null,
+              null,
               null);
     }
     run =
@@ -239,7 +241,9 @@ public final class PortfolioPlanner {
             run.sizing(),
             f.closeAtEnd(),
             f.seed(),
-            f.metrics());
+            f.metrics(),
+            null,
+            null);
     try {
       return new RunPlanner(registry, dir, home).plan(run);
     } catch (ConfigException e) {
