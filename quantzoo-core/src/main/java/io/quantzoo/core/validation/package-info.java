@@ -1,0 +1,14 @@
+/**
+ * Overfitting diagnostics for strategy research: cross-validation that respects overlapping labels,
+ * and statistics that discount a backtest for the number of configurations tried.
+ *
+ * <ul>
+ *   <li>{@link io.quantzoo.core.validation.PurgedKFold}: K contiguous test folds with purging and
+ *       an embargo (López de Prado, <i>Advances in Financial Machine Learning</i>, ch. 7);
+ *   <li>{@link io.quantzoo.core.validation.CombinatorialPurgedCV}: every choice of k test groups
+ *       out of N, with the backtest paths they assemble into (ibid., ch. 12).
+ * </ul>
+ *
+ * <p>Everything here is pure and deterministic and depends on the JDK only.
+ */
+package io.quantzoo.core.validation;
