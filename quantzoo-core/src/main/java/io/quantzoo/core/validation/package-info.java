@@ -7,6 +7,9 @@
  *       an embargo (López de Prado, <i>Advances in Financial Machine Learning</i>, ch. 7);
  *   <li>{@link io.quantzoo.core.validation.CombinatorialPurgedCV}: every choice of k test groups
  *       out of N, with the backtest paths they assemble into (ibid., ch. 12);
+ *   <li>{@link io.quantzoo.core.validation.Pbo}: the Probability of Backtest Overfitting by
+ *       combinatorially symmetric cross-validation (Bailey, Borwein, López de Prado &amp; Zhu,
+ *       2017);
  *   <li>{@link io.quantzoo.core.validation.DeflatedSharpe}: the Probabilistic (2012) and Deflated
  *       (2014) Sharpe ratios of Bailey &amp; López de Prado, on top of {@link
  *       io.quantzoo.core.validation.NormalDistribution}, {@link
