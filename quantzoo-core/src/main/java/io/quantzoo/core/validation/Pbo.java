@@ -210,7 +210,11 @@ public final class Pbo {
    * The per-period Sharpe ratio {@code mean / sample std} of {@code count} returns with the given
    * sum and sum of squares, by the rule in the class comment (NaN when undefined).
    */
-  public static double sharpe(double sum, double sumSq, double count) {
+  public static double sharpe(double sum, double sumSq, long count) {
+    return sharpeOf(sum, sumSq, count);
+  }
+
+  private static double sharpeOf(double sum, double sumSq, double count) {
     if (!(count >= 2)) {
       return Double.NaN;
     }
@@ -278,8 +282,8 @@ public final class Pbo {
         }
       }
       for (int n = 0; n < trials; n++) {
-        srA[n] = sharpe(aS[n], aQ[n], aC[n]);
-        srB[n] = sharpe(bS[n], bQ[n], bC[n]);
+        srA[n] = sharpeOf(aS[n], aQ[n], aC[n]);
+        srB[n] = sharpeOf(bS[n], bQ[n], bC[n]);
       }
       evaluate(r, srA, srB, bS, logits, selected, isSr, oosSr, overfit, loss);
       evaluate(m - 1 - r, srB, srA, aS, logits, selected, isSr, oosSr, overfit, loss);

@@ -17,6 +17,7 @@
  *       io.quantzoo.core.validation.MomentAccumulator}.
  * </ul>
  *
- * <p>Everything here is pure and deterministic and depends on the JDK only.
+ * <p>Every formula and convention (ties, remainders, embargo, kurtosis) is written out in {@code
+ * docs/DIAGNOSTICS.md}. Everything here is pure and deterministic and depends on the JDK only.
  */
 package io.quantzoo.core.validation;
