@@ -113,7 +113,8 @@ final class WalkForwardCommand implements Callable<Integer> {
             "OOS sharpe",
             "OOS trades",
             "WFE",
-            "IS PBO"));
+            "IS PBO",
+            "IS DSR"));
     return h;
   }
 
@@ -137,6 +138,7 @@ final class WalkForwardCommand implements Callable<Integer> {
       r.add(String.valueOf(w.oosMetrics().get("trades").longValue()));
       r.add(AnalysisReport.num(w.efficiency(), 2));
       r.add(AnalysisReport.num(w.sweep().diagnostics().pbo(), 2));
+      r.add(AnalysisReport.num(w.sweep().diagnostics().dsr(), 2));
       rows.add(r);
     }
     return rows;
@@ -200,9 +202,10 @@ final class WalkForwardCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "walk-forward efficiency %s (OOS annual return / mean IS annual return); mean in-sample"
-            + " PBO %s%n",
+            + " PBO %s; out-of-sample PSR(0) %s%n",
         AnalysisReport.num(o.efficiency(), 3),
-        AnalysisReport.num(o.meanPbo(), 3));
+        AnalysisReport.num(o.meanPbo(), 3),
+        AnalysisReport.num(o.oosPsr(), 3));
     out.println("parameter stability:");
     SweepCommand.printTable(out, stabilityHeader(), stabilityRows(o.stability()));
     for (Path p : reports) {
@@ -241,6 +244,7 @@ final class WalkForwardCommand implements Callable<Integer> {
     Map<String, String> head = new LinkedHashMap<>();
     head.put("Walk-forward efficiency", AnalysisReport.num(o.efficiency(), 3));
     head.put("Mean in-sample PBO", AnalysisReport.num(o.meanPbo(), 3));
+    head.put("Out-of-sample probabilistic Sharpe ratio vs 0", AnalysisReport.num(o.oosPsr(), 3));
     r.keyValues("Summary", head);
     r.table(
         "Windows",
@@ -266,6 +270,7 @@ final class WalkForwardCommand implements Callable<Integer> {
     m.put("run_id", o.run().runId());
     m.put("efficiency", o.efficiency());
     m.put("mean_is_pbo", o.meanPbo());
+    m.put("oos_psr", o.oosPsr());
     m.put("oos_metrics", o.metrics().asMap());
     List<Object> ws = new ArrayList<>();
     for (var w : o.windows()) {
@@ -284,6 +289,7 @@ final class WalkForwardCommand implements Callable<Integer> {
       e.put("oos_metrics", w.oosMetrics());
       e.put("efficiency", w.efficiency());
       e.put("is_pbo", w.sweep().diagnostics().pbo());
+      e.put("is_dsr", w.sweep().diagnostics().dsr());
       ws.add(e);
     }
     m.put("windows", ws);

@@ -10,8 +10,10 @@ import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.param.Params;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.sweep.Axis;
+import io.quantzoo.core.sweep.ReturnStats;
 import io.quantzoo.core.sweep.SweepSpec;
 import io.quantzoo.core.util.ConfigException;
+import io.quantzoo.core.validation.DeflatedSharpe;
 import io.quantzoo.core.walkforward.WalkForwardMath;
 import io.quantzoo.core.walkforward.WalkForwardSpec;
 import io.quantzoo.core.walkforward.WalkForwardStrategy;
@@ -73,6 +75,7 @@ final class WalkForwardService {
    * @param efficiency overall walk-forward efficiency
    * @param stability per swept parameter
    * @param meanPbo mean PBO of the in-sample sweeps
+   * @param oosPsr probabilistic Sharpe ratio of the stitched out-of-sample returns against 0
    * @param timeline the merged bar times
    */
   record Outcome(
@@ -84,6 +87,7 @@ final class WalkForwardService {
       double efficiency,
       List<WalkForwardMath.ParamStability> stability,
       double meanPbo,
+      double oosPsr,
       long[] timeline) {}
 
   Outcome run(
@@ -265,10 +269,18 @@ final class WalkForwardService {
     summary.put("windows", windows.size());
     summary.put("efficiency", overall);
     summary.put("mean_is_pbo", meanPbo);
+    ReturnStats rs = ReturnStats.of(trimmed.equity(), 1);
+    double psr =
+        rs.count() >= 2 && Double.isFinite(rs.sharpe()) && Double.isFinite(rs.kurtosis())
+            ? DeflatedSharpe.probabilisticSharpe(
+                rs.sharpe(), 0, rs.count(), rs.skewness(), rs.kurtosis())
+            : Double.NaN;
+    summary.put("oos_psr", psr);
     summary.put("oos_metrics", metrics.asMap());
     sweeps.completeWalkForward(wfId, runId, rows, Json.write(summary));
     RunInfo done = store.findRun(runId).orElse(info);
-    return new Outcome(wfId, done, trimmed, metrics, outs, overall, stability, meanPbo, timeline);
+    return new Outcome(
+        wfId, done, trimmed, metrics, outs, overall, stability, meanPbo, psr, timeline);
   }
 
   private static Map<String, Object> merged(RunPlan plan, Map<String, Object> chosen) {
