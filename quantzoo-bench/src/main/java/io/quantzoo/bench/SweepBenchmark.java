@@ -79,7 +79,7 @@ public class SweepBenchmark {
   @Benchmark
   @OperationsPerInvocation(POINTS)
   public TopK grid() {
-    TopK top = new TopK(5, spec.objective());
+    TopK top = new TopK(5);
     SweepRunner.run(spec.space(), evaluator::evaluate, threads, i -> false, top::offer);
     return top;
   }
