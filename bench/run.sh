@@ -30,6 +30,10 @@ echo "== indicator throughput, default parameters, 1M bars (JMH; score = bars pe
 "$JAVA" -cp "$CP" org.openjdk.jmh.Main IndicatorBenchmark -rf json -rff bench/out/jmh-indicators.json \
   | grep -E '^(Benchmark|IndicatorBenchmark)'
 
+echo "== sweep throughput: 16-point sma_cross grid on 1M bars, 1 and 2 threads (JMH; score = backtests per second)"
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main SweepBenchmark "${JMH_ARGS[@]}" -rf json -rff bench/out/jmh-sweep.json \
+  | grep -E '^(Benchmark|SweepBenchmark)'
+
 echo "== whole process: ./qz run -c bench/sma_cross_1m.yaml --json (1M bars, CSV parse + backtest + DuckDB store)"
 DB="$(mktemp -d)/bench.duckdb"
 ./qz run -c bench/sma_cross_1m.yaml --json --db "$DB" > /dev/null # warm-up: creates the CDS archive

@@ -19,12 +19,15 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       RunCommand.class,
+      PortfolioCommand.class,
       RunsCommand.class,
       ReportCommand.class,
       DataCommand.class,
       IndicatorCommand.class,
       StrategiesCommand.class,
       SweepCommand.class,
+      WalkForwardCommand.class,
+      LeaderboardCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

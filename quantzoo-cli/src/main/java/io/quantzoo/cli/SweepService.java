@@ -37,6 +37,12 @@ final class SweepService {
   /** Longest time results wait in memory before they are committed. */
   static final long FLUSH_NANOS = 1_000_000_000L;
 
+  /**
+   * Crash drill for tests: with {@code -Dquantzoo.sweep.haltAfter=N} the process halts (like {@code
+   * kill -9}: no shutdown hooks, no clean-up) once N points of this session are committed.
+   */
+  static final String HALT_AFTER = "quantzoo.sweep.haltAfter";
+
   private final Clock clock;
 
   SweepService(Clock clock) {
@@ -98,6 +104,23 @@ final class SweepService {
     }
     String id;
     boolean resumed = false;
+    if (r.kind().equals("walkforward") && !r.fresh()) {
+      // An in-sample window already swept with the same config and data is reused as is.
+      var done = store.findCompleted(fingerprint, r.kind());
+      if (done.isPresent()) {
+        SweepStore.SweepInfo info = done.get();
+        List<SweepStore.StoredPoint> top = store.top(info.id(), spec.topK());
+        return new Outcome(
+            info,
+            top,
+            diagnostics(store, info.id(), top, spec.blocks()),
+            0,
+            info.totalPoints(),
+            true,
+            store.countByStatus(info.id()),
+            0);
+      }
+    }
     if (r.resumeId() != null) {
       SweepStore.SweepInfo old =
           store
@@ -166,6 +189,8 @@ final class SweepService {
     long t0 = System.nanoTime();
     PointEvaluator evaluator = Sweeps.evaluator(r.plan(), spec, r.data());
     List<PointResult> batch = new ArrayList<>();
+    long haltAfter = Long.getLong(HALT_AFTER, -1);
+    int batchSize = haltAfter > 0 ? 1 : BATCH;
     long[] lastFlush = {System.nanoTime()};
     long[] session = {0};
     SweepRunner.Counts counts;
@@ -180,10 +205,13 @@ final class SweepService {
                 batch.add(res);
                 session[0]++;
                 long now = System.nanoTime();
-                if (batch.size() >= BATCH || now - lastFlush[0] >= FLUSH_NANOS) {
+                if (batch.size() >= batchSize || now - lastFlush[0] >= FLUSH_NANOS) {
                   store.append(id, batch);
                   batch.clear();
                   lastFlush[0] = now;
+                  if (haltAfter > 0 && session[0] >= haltAfter) {
+                    Runtime.getRuntime().halt(137);
+                  }
                 }
                 progress.update(alreadyDone + session[0], total, session[0]);
               });

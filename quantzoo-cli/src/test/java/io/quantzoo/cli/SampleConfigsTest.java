@@ -29,10 +29,12 @@ class SampleConfigsTest {
   void runsToCompletion(Path config) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    // portfolio configs (a top-level 'sleeves' list) run with qz portfolio
+    String command = Files.readString(config).contains("\nsleeves:") ? "portfolio" : "run";
     int code =
         Main.run(
             new String[] {
-              "run", "-c", config.toString(), "--db", tmp.resolve("q.duckdb").toString(), "--json"
+              command, "-c", config.toString(), "--db", tmp.resolve("q.duckdb").toString(), "--json"
             },
             new PrintWriter(out, true),
             new PrintWriter(err, true));

@@ -102,6 +102,46 @@ final class Charts {
     return png(chart);
   }
 
+  /**
+   * Lines of each sleeve's actual weight over time ({@code w[t][i]}, names in sleeve order), one
+   * point every {@code ceil(T / MAX_POINTS)} bars plus the last; {@code null} for no points.
+   */
+  static byte[] weights(long[] times, double[][] w, List<String> names) {
+    int n = times.length;
+    if (n == 0) {
+      return null;
+    }
+    int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+    int k = (n - 1) / step + 1 + ((n - 1) % step == 0 ? 0 : 1);
+    double[] x = new double[k];
+    int[] at = new int[k];
+    int p = 0;
+    for (int t = 0; t < n; t += step) {
+      at[p] = t;
+      x[p++] = times[t];
+    }
+    if (at[p - 1] != n - 1) {
+      at[p] = n - 1;
+      x[p++] = times[n - 1];
+    }
+    Downsampler.Series s = new Downsampler.Series(x, new double[p]);
+    XYChart chart = timeChart("Sleeve weights (actual)", "Weight (%)", s);
+    chart.getStyler().setLegendVisible(true);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setYAxisDecimalPattern("0.#");
+    for (int i = 0; i < names.size(); i++) {
+      double[] y = new double[p];
+      for (int j = 0; j < p; j++) {
+        double v = w[at[j]][i];
+        y[j] = Double.isFinite(v) ? v * 100 : 0;
+      }
+      XYSeries series = chart.addSeries(names.get(i), x, y);
+      series.setLineWidth(1.2f);
+      series.setMarker(p == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+    }
+    return png(chart);
+  }
+
   /** Histogram of trade net P&amp;L, wins green and losses red; {@code null} with no trades. */
   static byte[] tradePnl(List<Trade> trades) {
     if (trades.isEmpty()) {

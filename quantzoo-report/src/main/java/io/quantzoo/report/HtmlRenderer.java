@@ -60,6 +60,15 @@ final class HtmlRenderer {
     b.append("<h3>All metrics</h3>\n");
     table(b, m.allMetrics);
 
+    for (ReportModel.Section sec : m.sections) {
+      b.append("<h2 id=\"section-").append(sec.id()).append("\">");
+      b.append(Fmt.html(sec.heading())).append("</h2>\n");
+      if (sec.note() != null) {
+        b.append("<p class=\"note\">").append(Fmt.html(sec.note())).append("</p>\n");
+      }
+      table(b, sec.table());
+    }
+
     for (ReportModel.ChartImage c : m.charts) {
       b.append("<h2 id=\"section-").append(c.id()).append("\">");
       b.append(Fmt.html(c.heading())).append("</h2>\n");

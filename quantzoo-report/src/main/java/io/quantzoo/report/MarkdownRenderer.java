@@ -25,6 +25,14 @@ final class MarkdownRenderer {
     b.append("### All metrics\n\n");
     table(b, m.allMetrics);
 
+    for (ReportModel.Section sec : m.sections) {
+      b.append("## ").append(Fmt.md(sec.heading())).append("\n\n");
+      if (sec.note() != null) {
+        b.append(Fmt.md(sec.note())).append("\n\n");
+      }
+      table(b, sec.table());
+    }
+
     for (ReportModel.ChartImage c : m.charts) {
       b.append("## ").append(Fmt.md(c.heading())).append("\n\n");
       if (c.png() == null) {

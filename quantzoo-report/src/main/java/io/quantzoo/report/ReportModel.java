@@ -115,15 +115,37 @@ final class ReportModel {
   final int tradeCount;
   final int tradesOmitted;
   final String configYaml;
+  final List<Section> sections; // extra sections after the summary (portfolios), may be empty
+
+  /**
+   * An extra section: a heading, an optional note and a table.
+   *
+   * @param id HTML id suffix
+   * @param heading section heading
+   * @param note text under the heading, or null
+   * @param table the table
+   */
+  record Section(String id, String heading, String note, Table table) {}
 
   ReportModel(ReportInput in) {
+    this(in, "Backtest report: ", List.of(), List.of());
+  }
+
+  /**
+   * A report with extra sections after the summary and extra charts after the drawdown chart.
+   *
+   * @param titlePrefix e.g. {@code "Portfolio report: "}
+   */
+  ReportModel(
+      ReportInput in, String titlePrefix, List<Section> sections, List<ChartImage> extraCharts) {
     RunInfo info = in.info();
     this.runId = info.runId();
-    this.title = "Backtest report: " + runId;
+    this.title = titlePrefix + runId;
+    this.sections = List.copyOf(sections);
     this.provenance = provenance(in);
     this.keyMetrics = keyMetrics(in.metrics());
     this.allMetrics = allMetrics(in.metrics());
-    this.charts =
+    List<ChartImage> base =
         List.of(
             new ChartImage(
                 "equity",
@@ -143,6 +165,10 @@ final class ReportModel {
                 "Histogram of trade net P&L of run " + runId,
                 Charts.tradePnl(in.trades()),
                 NO_TRADES));
+    List<ChartImage> all = new ArrayList<>(base.subList(0, 2));
+    all.addAll(extraCharts);
+    all.addAll(base.subList(2, base.size()));
+    this.charts = List.copyOf(all);
     this.monthly = monthly(MonthlyReturns.of(in.equity(), in.initialCash()));
     this.tradeCount = in.trades().size();
     this.tradesOmitted = Math.max(0, tradeCount - MAX_TRADE_ROWS);

@@ -1,5 +1,6 @@
 package io.quantzoo.report;
 
+import io.quantzoo.core.portfolio.PortfolioResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,37 @@ public final class ReportWriter {
       throw new IllegalArgumentException(
           "run id '" + runId + "' cannot be used in a file name ([A-Za-z0-9._-] only)");
     }
-    ReportModel model = new ReportModel(in);
+    return write(new ReportModel(in), outDir, formats);
+  }
+
+  /**
+   * Renders the report of a portfolio run ({@code qz portfolio}): the sections of {@link #write}
+   * plus, after the summary, the sleeves with their contributions to return and to risk, the
+   * correlation of the sleeves' returns and the rebalances, and, after the drawdown chart, the
+   * sleeves' weights over time. Same files, names and guarantees as {@link #write}.
+   */
+  public static List<Path> writePortfolio(
+      ReportInput in, PortfolioResult portfolio, Path outDir, Set<ReportFormat> formats) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(portfolio, "portfolio");
+    Objects.requireNonNull(outDir, "outDir");
+    Objects.requireNonNull(formats, "formats");
+    if (formats.isEmpty()) {
+      throw new IllegalArgumentException("no report format requested");
+    }
+    checkId(in.info().runId());
+    return write(PortfolioSections.model(in, portfolio), outDir, formats);
+  }
+
+  private static void checkId(String runId) {
+    if (!SAFE_ID.matcher(runId).matches()) {
+      throw new IllegalArgumentException(
+          "run id '" + runId + "' cannot be used in a file name ([A-Za-z0-9._-] only)");
+    }
+  }
+
+  private static List<Path> write(ReportModel model, Path outDir, Set<ReportFormat> formats) {
+    String runId = model.runId;
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(outDir);

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 final class Migrations {
   /** The migration scripts in order; script {@code i} (0-based) must be named {@code V<i+1>__}. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__sweeps.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__init.sql", "V2__sweeps.sql", "V3__portfolios.sql");
 
   private static final Pattern NAME = Pattern.compile("V([0-9]+)__[a-z0-9_]+\\.sql");
 

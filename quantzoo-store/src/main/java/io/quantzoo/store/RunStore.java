@@ -6,6 +6,7 @@ import io.quantzoo.core.engine.EquityCurve;
 import io.quantzoo.core.ledger.Fill;
 import io.quantzoo.core.ledger.Trade;
 import io.quantzoo.core.order.Side;
+import io.quantzoo.core.portfolio.PortfolioResult;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunInfo.RunStatus;
 import java.io.IOException;
@@ -342,6 +343,27 @@ public final class RunStore implements AutoCloseable {
    */
   public synchronized void completeRun(
       String runId, BacktestResult result, Supplier<Metrics> metrics, long elapsedMillis) {
+    complete(runId, result, metrics, elapsedMillis, null);
+  }
+
+  /**
+   * Completes a running portfolio run (kind {@code portfolio}): as {@link #completeRun(String,
+   * BacktestResult, Supplier, long)} for the portfolio account ({@code portfolio.portfolio()}),
+   * plus its sleeves, weights over time, covariance and rebalances ({@link PortfolioRows}), all in
+   * the same transaction: the run is {@code completed} only if every row was committed.
+   */
+  public synchronized void completePortfolioRun(
+      String runId, PortfolioResult portfolio, Supplier<Metrics> metrics, long elapsedMillis) {
+    Objects.requireNonNull(portfolio, "portfolio");
+    complete(runId, portfolio.portfolio(), metrics, elapsedMillis, portfolio);
+  }
+
+  private void complete(
+      String runId,
+      BacktestResult result,
+      Supplier<Metrics> metrics,
+      long elapsedMillis,
+      PortfolioResult portfolio) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(metrics, "metrics");
@@ -362,6 +384,10 @@ public final class RunStore implements AutoCloseable {
       hook.afterWrite(runId, "equity");
       writeMetrics(runId, metrics.get().asMap());
       hook.afterWrite(runId, "metrics");
+      if (portfolio != null) {
+        PortfolioRows.write(conn, runId, portfolio);
+        hook.afterWrite(runId, "portfolio");
+      }
       conn.commit();
     } catch (SQLException | RuntimeException | Error e) {
       primary = e;
@@ -843,6 +869,22 @@ public final class RunStore implements AutoCloseable {
       written.add(file);
     }
     return List.copyOf(written);
+  }
+
+  /**
+   * The sleeves of a completed portfolio run, in config order (empty for a single run).
+   *
+   * @throws StoreException if there is no such run or it is not completed
+   */
+  public synchronized List<PortfolioRows.StoredSleeve> portfolioSleeves(String runId) {
+    Objects.requireNonNull(runId, "runId");
+    ensureOpen();
+    try {
+      requireCompleted(runId, "loaded");
+      return PortfolioRows.readSleeves(conn, runId);
+    } catch (SQLException e) {
+      throw failure("loading the sleeves of run " + runId, e);
+    }
   }
 
   /** Closes the database connection. Idempotent. */

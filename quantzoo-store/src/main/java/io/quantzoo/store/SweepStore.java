@@ -392,6 +392,17 @@ public final class SweepStore {
         .findFirst();
   }
 
+  /** The newest completed sweep of {@code kind} with this fingerprint, if any (reusable). */
+  public Optional<SweepInfo> findCompleted(String fingerprint, String kind) {
+    return query(
+            "WHERE fingerprint = ? AND kind = ? AND status = 'completed'"
+                + " ORDER BY created_at DESC LIMIT 1",
+            fingerprint,
+            kind)
+        .stream()
+        .findFirst();
+  }
+
   /** Takes over an interrupted sweep: status back to {@code running}, owned by this process. */
   public void resume(String id) {
     update(

@@ -26,7 +26,7 @@ class RunStoreSchemaTest {
     Path db = dir.resolve("nested/deeper/quantzoo.duckdb");
     try (RunStore store = RunStore.open(db)) {
       assertThat(store.path()).isEqualTo(db.toAbsolutePath());
-      assertThat(store.schemaVersion()).isEqualTo(RunStore.latestSchemaVersion()).isEqualTo(2);
+      assertThat(store.schemaVersion()).isEqualTo(RunStore.latestSchemaVersion()).isEqualTo(3);
     }
     assertThat(db).isRegularFile();
     try (Connection c = TestData.raw(db)) {
@@ -42,7 +42,11 @@ class RunStoreSchemaTest {
               "sweeps",
               "sweep_points",
               "walkforwards",
-              "walkforward_windows");
+              "walkforward_windows",
+              "portfolio_sleeves",
+              "portfolio_weights",
+              "portfolio_covariance",
+              "portfolio_rebalances");
       assertThat(columns.get("schema_version"))
           .containsExactly("version INTEGER", "applied_at TIMESTAMP");
       assertThat(columns.get("runs"))
@@ -132,7 +136,7 @@ class RunStoreSchemaTest {
       while (rs.next()) {
         versions.add(rs.getInt(1));
       }
-      assertThat(versions).containsExactly(1);
+      assertThat(versions).containsExactly(1, 2, 3);
     }
   }
 

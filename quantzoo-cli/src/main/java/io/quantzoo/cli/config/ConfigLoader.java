@@ -49,6 +49,21 @@ public final class ConfigLoader {
     return new YamlBinder(doc).bind(doc.root(), RunConfigFile.class, "");
   }
 
+  /** Loads a portfolio config file ({@code qz portfolio}); unknown keys refused as for runs. */
+  public static PortfolioConfigFile loadPortfolio(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      YamlDocument doc = YamlDocument.parse(r, file.toString());
+      if (doc.root() == null) {
+        throw new ConfigException("", file + ": the config file is empty");
+      }
+      return new YamlBinder(doc).bind(doc.root(), PortfolioConfigFile.class, "");
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "config file not found: " + file);
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage());
+    }
+  }
+
   /** Binds a plain value (e.g. an instrument spec map) to a record; {@code path} names it. */
   static <T extends Record> T bind(Object value, Class<T> type, String path) {
     return new YamlBinder(YamlDocument.parse(new java.io.StringReader(""), "config"))

@@ -98,14 +98,15 @@ public final class MetricsCalculator {
         }
       }
       if (ret.length >= MIN_RETURNS_FOR_VAR) {
-        double[] sorted = ret.clone();
-        Arrays.sort(sorted);
-        double q95 = quantileType7(sorted, 0.05);
-        double q99 = quantileType7(sorted, 0.01);
+        // Only the lowest 5 % matter: select them, sort just those (O(n), not O(n log n)).
+        int k = Math.min(ret.length, (int) Math.floor((ret.length - 1) * 0.05) + 2);
+        double[] low = lowestSorted(ret, k);
+        double q95 = quantileType7(low, ret.length, 0.05);
+        double q99 = quantileType7(low, ret.length, 0.01);
         var95 = -q95 * 100 + 0.0;
         var99 = -q99 * 100 + 0.0;
-        es95 = -meanAtOrBelow(sorted, q95) * 100 + 0.0;
-        es99 = -meanAtOrBelow(sorted, q99) * 100 + 0.0;
+        es95 = -meanAtOrBelow(low, k, q95) * 100 + 0.0;
+        es99 = -meanAtOrBelow(low, k, q99) * 100 + 0.0;
       }
     }
 
@@ -241,26 +242,112 @@ public final class MetricsCalculator {
    * @param p probability in [0, 1]
    */
   static double quantileType7(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
+    return quantileType7(sorted, sorted.length, p);
+  }
+
+  /**
+   * Type-7 quantile of {@code n} values whose smallest ones lead {@code a} in ascending order (at
+   * least up to the two order statistics the quantile reads).
+   */
+  static double quantileType7(double[] a, int n, double p) {
+    double h = (n - 1) * p;
     int lo = (int) Math.floor(h);
-    if (lo + 1 >= sorted.length) {
-      return sorted[sorted.length - 1];
+    if (lo + 1 >= n) {
+      return a[n - 1];
     }
-    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    return a[lo] + (h - lo) * (a[lo + 1] - a[lo]);
   }
 
   /** Mean of the values {@code ≤ q}; with q from {@link #quantileType7} there is at least one. */
-  private static double meanAtOrBelow(double[] sorted, double q) {
+  /**
+   * Mean of the values at or below {@code q} of {@code a}, whose first {@code k} entries are its
+   * {@code k} smallest values in ascending order. Sums in ascending order, exactly as over a fully
+   * sorted array: the prefix values first, then any value of the rest equal to {@code q} (the rest
+   * holds no value below {@code q} when {@code q} lies within the prefix).
+   */
+  static double meanAtOrBelow(double[] a, int k, double q) {
     double s = 0;
-    int k = 0;
-    for (double v : sorted) {
+    int c = 0;
+    int i = 0;
+    for (; i < k; i++) {
+      double v = a[i];
       if (v > q) {
         break;
       }
       s += v;
-      k++;
+      c++;
     }
-    return k == 0 ? Double.NaN : s / k;
+    if (i == k) {
+      for (int j = k; j < a.length; j++) {
+        if (a[j] <= q) {
+          s += a[j];
+          c++;
+        }
+      }
+    }
+    return c == 0 ? Double.NaN : s / c;
+  }
+
+  /**
+   * A copy of {@code x} whose first {@code k} entries are its {@code k} smallest values in
+   * ascending order (the rest in no order): quickselect, then a sort of the prefix.
+   */
+  static double[] lowestSorted(double[] x, int k) {
+    double[] a = x.clone();
+    if (k < a.length) {
+      select(a, k - 1);
+    }
+    Arrays.sort(a, 0, k);
+    return a;
+  }
+
+  /** Rearranges {@code a} so that {@code a[0..m]} hold its {@code m + 1} smallest values. */
+  static void select(double[] a, int m) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (hi > lo) {
+      int mid = (lo + hi) >>> 1;
+      // Median of three as the pivot.
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      // Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] == pivot.
+      if (m <= j) {
+        hi = j;
+      } else if (m >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /**

@@ -7,20 +7,18 @@ import java.util.PriorityQueue;
 
 /**
  * The best {@code k} ranked points seen so far, in bounded memory. Order: higher {@link
- * Objective#score score} first, ties to the lower point index, so the ranking does not depend on
+ * PointResult#score score} first, ties to the lower point index, so the ranking does not depend on
  * the order in which threads finish. Not thread-safe.
  */
 public final class TopK {
   private final int k;
-  private final Objective objective;
   private final PriorityQueue<PointResult> worstFirst;
 
-  public TopK(int k, Objective objective) {
+  public TopK(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, was " + k);
     }
     this.k = k;
-    this.objective = objective;
     this.worstFirst = new PriorityQueue<>(k + 1, best().reversed());
   }
 

@@ -90,7 +90,7 @@ class SweepRunnerTest {
   void topKKeepsTheBestRankedByScoreThenIndex() {
     SweepSpec s = spec();
     Map<Long, PointResult> all = runAll(2, new BitSet());
-    TopK top = new TopK(5, s.objective());
+    TopK top = new TopK(5);
     all.values().forEach(top::offer);
     List<PointResult> expected =
         all.values().stream()
