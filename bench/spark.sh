@@ -36,18 +36,12 @@ uptime | sed 's/^/   load:/'
 
 measure() { # CONFIG NAME
   local cfg="$1" n="$2" i
-  echo "== $n, in-process: ./qz sweep (2 threads; qz's default JIT = C1 only)"
+  echo "== $n, in-process: ./qz sweep --threads 2 (as shipped: C2, parallel GC)"
   ./qz sweep -c "$cfg" --json --db "$TMP/warm.duckdb" > /dev/null # warm-up: CDS archive
   for i in $(seq "$RUNS"); do
     /usr/bin/time -f "   run $i: wall %e s" ./qz sweep -c "$cfg" --json --fresh --threads 2 \
       --db "$TMP/$n-qz-$i.duckdb" > "$TMP/$n-qz-$i.json"
     sed -n 's/.*"elapsed_ms":\([0-9]*\).*/     (sweep itself: \1 ms)/p' "$TMP/$n-qz-$i.json"
-  done
-  echo "== $n, in-process: ./qz sweep with C2 (QZ_JAVA_OPTS=-XX:TieredStopAtLevel=4, as Spark's JVM)"
-  for i in $(seq "$RUNS"); do
-    QZ_JAVA_OPTS="-XX:TieredStopAtLevel=4" /usr/bin/time -f "   run $i: wall %e s" \
-      ./qz sweep -c "$cfg" --json --fresh --threads 2 --db "$TMP/$n-c2-$i.duckdb" > "$TMP/$n-c2-$i.json"
-    sed -n 's/.*"elapsed_ms":\([0-9]*\).*/     (sweep itself: \1 ms)/p' "$TMP/$n-c2-$i.json"
   done
   echo "== $n, Spark local[2]: SparkSubmit --class io.quantzoo.spark.SparkSweepJob (default 8 tasks)"
   for i in $(seq "$RUNS"); do
