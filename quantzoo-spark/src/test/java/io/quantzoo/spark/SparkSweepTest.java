@@ -300,6 +300,45 @@ class SparkSweepTest {
   }
 
   @Test
+  void seededRandomPointsFromCsvEqualQzSweep() throws Exception {
+    // Every executor draws the random points itself from the seed, and reads the CSV itself.
+    Path csv = Path.of("..", "data", "eth-usd-4h-2016-2025.csv").toAbsolutePath().normalize();
+    Path cfg = tmp.resolve("random.yaml");
+    Files.writeString(
+        cfg,
+        SWEEP
+            .formatted("data: {path: " + csv + ", timezone: UTC}\ninstrument: ETH-USD")
+            .replace(
+                """
+                  params:
+                    fast: {min: 5, max: 25, step: 5}
+                    slow: {min: 20, max: 80, step: 10}
+                  constraints: ["fast != 15"]
+                """,
+                """
+                  method: random
+                  samples: 12
+                  seed: 7
+                  params:
+                    fast: {min: 5, max: 30}
+                    slow: {min: 40, max: 120}
+                """));
+    Path out = tmp.resolve("random-out");
+    SparkSweepJob.run(
+        spark,
+        new SparkSweepJob.Options(cfg, out.toString(), 3, false),
+        new PrintWriter(new StringWriter()));
+    Path db = tmp.resolve("random.duckdb");
+    Cli r = qz("sweep", "-c", cfg.toString(), "--db", db.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    String id = new ObjectMapper().readTree(r.out()).get("sweep_id").asText();
+    assertThat(parquetRows(out)).hasSize(12).isEqualTo(storedRows(db, id));
+    assertThat(SweepResults.readMeta(out).method()).isEqualTo("random");
+    assertThat(SweepResults.readMeta(out).fingerprint())
+        .isEqualTo(storedSweep(db, id).fingerprint());
+  }
+
+  @Test
   void commandLineRefusesAnExistingOutputABadConfigAndBadOptions() throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
