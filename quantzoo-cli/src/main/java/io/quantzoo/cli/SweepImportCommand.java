@@ -28,10 +28,13 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import a sweep results directory (Parquet part files and " + SweepResults.META_FILE + ",",
-      "as written by the Spark job, docs/SPARK.md) as a completed sweep: ranks it, computes PBO",
-      "and DSR as qz sweep does, and prints the ranked table. A directory of per-symbol results",
-      "(symbol=*/ subdirectories) imports one sweep per symbol."
+      "Import sweep results written by the Spark job as a completed sweep.",
+      "",
+      "RESULTS_DIR holds Parquet part files and "
+          + SweepResults.META_FILE
+          + " (docs/SPARK.md). The sweep is ranked and diagnosed (PBO, DSR) as qz sweep does"
+          + " and its ranked table printed. A directory of per-symbol results (symbol=*/"
+          + " subdirectories) imports one sweep per symbol."
     })
 final class SweepImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

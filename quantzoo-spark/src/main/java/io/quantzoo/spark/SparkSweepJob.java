@@ -99,7 +99,9 @@ public final class SparkSweepJob implements Callable<Integer> {
   @Option(
       names = "--partitions",
       paramLabel = "N",
-      description = "Tasks in all (default: 4 per core of the cluster, at most one per point).")
+      description =
+          "Tasks in all, at most one per point (default: 4 x Spark's default parallelism, the"
+              + " cores granted when the job starts).")
   Integer partitions;
 
   @Option(
