@@ -167,6 +167,35 @@ class SparkWalkForwardTest {
     assertThat(actual.get("windows")).hasSize(windows);
   }
 
+  @Test
+  void commandLineRefusesPerSymbolWithWalkForwardAndAConfigWithoutWindows() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] both = {"-c", config.toString(), "--out", "x", "--walkforward", "--per-symbol"};
+    assertThat(SparkSweepJob.run(both, new PrintWriter(out), new PrintWriter(err))).isEqualTo(2);
+    assertThat(err.toString()).contains("--per-symbol and --walkforward cannot be combined");
+
+    Path noWf = tmp.resolve("nowf.yaml");
+    Files.writeString(noWf, WF.substring(0, WF.indexOf("walkforward:")));
+    err = new StringWriter();
+    String[] args = {
+      "-c", noWf.toString(), "--out", tmp.resolve("never").toString(), "--walkforward"
+    };
+    assertThat(SparkSweepJob.run(args, new PrintWriter(out), new PrintWriter(err))).isEqualTo(3);
+    assertThat(err.toString()).contains("error: bad config: ").contains("walkforward");
+
+    Path tooShort = tmp.resolve("short.yaml");
+    Files.writeString(tooShort, WF.replace("in_sample: 8000", "in_sample: 30000"));
+    err = new StringWriter();
+    String[] shortArgs = {
+      "-c", tooShort.toString(), "--out", tmp.resolve("never").toString(), "--walkforward"
+    };
+    assertThat(SparkSweepJob.run(shortArgs, new PrintWriter(out), new PrintWriter(err)))
+        .isEqualTo(3);
+    assertThat(err.toString()).contains("too short for one window");
+    assertThat(Files.exists(tmp.resolve("never"))).isFalse();
+  }
+
   private static JsonNode withoutIds(JsonNode j) {
     ObjectNode o = j.deepCopy();
     o.remove("walkforward_id");
