@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
           + SweepResults.META_FILE
           + " (docs/SPARK.md). The sweep is ranked and diagnosed (PBO, DSR) as qz sweep does"
           + " and its ranked table printed. A directory of per-symbol results (symbol=*/"
-          + " subdirectories) imports one sweep per symbol."
+          + " subdirectories) imports one sweep per symbol; a Spark walk-forward's results"
+          + " (window=*/ subdirectories) import as the in-sample sweeps (kind walkforward) that"
+          + " qz walkforward then reuses."
     })
 final class SweepImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -120,7 +122,7 @@ final class SweepImportCommand implements Callable<Integer> {
           dir,
           new SweepStore.SweepInfo(
               id,
-              "sweep",
+              m.kind(),
               null,
               m.strategy(),
               m.symbols(),
@@ -204,6 +206,7 @@ final class SweepImportCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sweep_id", i.id());
     m.put("status", i.status());
+    m.put("kind", i.kind());
     m.put("source", imp.source().toString());
     m.put("producer", imp.meta().producer());
     m.put("strategy", i.strategy());

@@ -3,7 +3,6 @@ package io.quantzoo.cli;
 import io.quantzoo.cli.config.RunPlan;
 import io.quantzoo.core.analytics.Metrics;
 import io.quantzoo.core.analytics.MetricsCalculator;
-import io.quantzoo.core.data.BarSeries;
 import io.quantzoo.core.engine.BacktestEngine;
 import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.SymbolData;
@@ -18,17 +17,16 @@ import io.quantzoo.core.walkforward.WalkForwardMath;
 import io.quantzoo.core.walkforward.WalkForwardSpec;
 import io.quantzoo.core.walkforward.WalkForwardStrategy;
 import io.quantzoo.core.walkforward.Window;
+import io.quantzoo.core.walkforward.WindowData;
 import io.quantzoo.core.walkforward.WindowPlanner;
 import io.quantzoo.store.RunStore;
 import io.quantzoo.store.SweepStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -153,7 +151,7 @@ final class WalkForwardService {
     List<Map<String, Object>> chosen = new ArrayList<>();
     List<WalkForwardStrategy.Segment> segments = new ArrayList<>();
     for (Window w : windows) {
-      List<SymbolData> is = slice(data, timeline[w.isFrom()], timeline[w.isTo() - 1]);
+      List<SymbolData> is = WindowData.inSample(data, timeline, w);
       SweepService.Outcome so =
           service.run(
               new SweepService.Request("walkforward", wfId, plan, sweep, is, false, null, threads),
@@ -291,47 +289,16 @@ final class WalkForwardService {
 
   /** Distinct bar times of all symbols, ascending. */
   static long[] timeline(List<SymbolData> data) {
-    TreeSet<Long> all = new TreeSet<>();
-    for (SymbolData d : data) {
-      for (long t : d.bars().timesArray()) {
-        all.add(t);
-      }
-    }
-    long[] out = new long[all.size()];
-    int i = 0;
-    for (long t : all) {
-      out[i++] = t;
-    }
-    return out;
+    return WindowData.timeline(data);
   }
 
   /** Each symbol's bars with open time in {@code [from, to]}. */
   static List<SymbolData> slice(List<SymbolData> data, long from, long to) {
-    List<SymbolData> out = new ArrayList<>();
-    for (SymbolData d : data) {
-      long[] t = d.bars().timesArray();
-      int a = lowerBound(t, from);
-      int b = lowerBound(t, to + 1);
-      if (a >= b) {
-        throw new ConfigException(
-            "walkforward",
-            "symbol "
-                + d.bars().symbol()
-                + " has no bar between "
-                + Instant.ofEpochMilli(from)
-                + " and "
-                + Instant.ofEpochMilli(to)
-                + "; every symbol needs bars in every window");
-      }
-      BarSeries s = d.bars().slice(a, b);
-      out.add(new SymbolData(s, d.instrument()));
-    }
-    return out;
+    return WindowData.slice(data, from, to);
   }
 
   private static int lowerBound(long[] t, long x) {
-    int i = Arrays.binarySearch(t, x);
-    return i >= 0 ? i : -i - 1;
+    return WindowData.lowerBound(t, x);
   }
 
   private static double buyAndHold(SymbolData d, long from, long to) {

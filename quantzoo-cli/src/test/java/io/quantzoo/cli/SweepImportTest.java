@@ -220,6 +220,38 @@ class SweepImportTest {
     assertThat(r.err()).contains("nowhere: not a directory");
   }
 
+  @Test
+  void theMetadataKindIsTheStoredKindAndOlderMetadataIsASweep() throws IOException {
+    Path wf = broken("walkforward");
+    String json = Files.readString(wf.resolve(SweepResults.META_FILE));
+    assertThat(json).contains("\"kind\":\"sweep\"");
+    Files.writeString(
+        wf.resolve(SweepResults.META_FILE),
+        json.replace("\"kind\":\"sweep\"", "\"kind\":\"walkforward\""));
+    Path db4 = tmp.resolve("kinds.duckdb");
+    Result r = qz("sweep", "import", wf.toString(), "--db", db4.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(new ObjectMapper().readTree(r.out()).get("kind").asText()).isEqualTo("walkforward");
+
+    Path old = broken("nokind");
+    Files.writeString(old.resolve(SweepResults.META_FILE), json.replace("\"kind\":\"sweep\",", ""));
+    r = qz("sweep", "import", old.toString(), "--db", db4.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(new ObjectMapper().readTree(r.out()).get("kind").asText()).isEqualTo("sweep");
+    try (RunStore store = RunStore.open(db4)) {
+      assertThat(
+              new SweepStore(store)
+                  .findCompleted(SweepResults.readMeta(wf).fingerprint(), "walkforward"))
+          .isPresent();
+    }
+
+    Path bad = broken("badkind");
+    Files.writeString(
+        bad.resolve(SweepResults.META_FILE),
+        json.replace("\"kind\":\"sweep\"", "\"kind\":\"backtest\""));
+    assertRefused(bad, "kind must be 'sweep' or 'walkforward', was 'backtest'");
+  }
+
   /** Every value of a stored point, doubles written exactly (Double.toString round-trips). */
   static String exact(SweepStore.StoredPoint p) {
     var r = p.returns();

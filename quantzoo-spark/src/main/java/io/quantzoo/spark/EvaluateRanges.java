@@ -13,24 +13,23 @@ import org.apache.spark.sql.RowFactory;
 /**
  * The task body: evaluates the points of its index ranges one at a time (lazily, so a task holds
  * one result at a time) and turns each into a row of {@link SweepResults#COLUMNS}, plus the
- * partition column {@code symbol} in a per-symbol sweep.
+ * partition column ({@code symbol} in a per-symbol sweep, {@code window} in a walk-forward).
  */
 final class EvaluateRanges implements FlatMapFunction<Iterator<IndexRange>, Row> {
   private static final long serialVersionUID = 1L;
 
   private final SweepJobSpec job;
-  private final boolean symbolColumn;
-  private final List<String> symbolDirs;
+  private final boolean partitionColumn;
+  private final List<String> partitionValues;
 
   /**
    * @param job the sweep
-   * @param symbolDirs the value of the partition column {@code symbol} per group, or null for no
-   *     such column
+   * @param partitionValues the value of the partition column per group, or null for no such column
    */
-  EvaluateRanges(SweepJobSpec job, List<String> symbolDirs) {
+  EvaluateRanges(SweepJobSpec job, List<String> partitionValues) {
     this.job = job;
-    this.symbolColumn = symbolDirs != null;
-    this.symbolDirs = symbolDirs == null ? null : List.copyOf(symbolDirs);
+    this.partitionColumn = partitionValues != null;
+    this.partitionValues = partitionValues == null ? null : List.copyOf(partitionValues);
   }
 
   @Override
@@ -66,9 +65,9 @@ final class EvaluateRanges implements FlatMapFunction<Iterator<IndexRange>, Row>
         SweepPoint p = pending;
         pending = null;
         Object[] v = SweepResults.row(prepared.evaluator().evaluate(p));
-        if (symbolColumn) {
+        if (partitionColumn) {
           v = Arrays.copyOf(v, v.length + 1);
-          v[v.length - 1] = symbolDirs.get(range.group());
+          v[v.length - 1] = partitionValues.get(range.group());
         }
         return RowFactory.create(v);
       }

@@ -4,6 +4,7 @@ import io.quantzoo.cli.Sweeps;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.ParamSpace;
 import io.quantzoo.core.sweep.PointEvaluator;
+import io.quantzoo.core.walkforward.WindowData;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The bars and evaluators of the sweeps an executor JVM works on, loaded once per JVM (not per
  * task) and shared read-only by its tasks. Keyed by the config text, its directory and the data
- * paths; at most {@value #MAX_ENTRIES} configs are kept. Before a group's first point, the data's
- * fingerprint is checked against the driver's: an executor that reads other files than the driver
- * (a stale copy, another mount) fails its tasks instead of returning different results.
+ * paths; at most {@value #MAX_ENTRIES} configs are kept. The groups of a config (symbols,
+ * walk-forward windows) share its bars: a window's in-sample bars are a slice of them. Before a
+ * group's first point, the data's fingerprint is checked against the driver's: an executor that
+ * reads other files than the driver (a stale copy, another mount) fails its tasks instead of
+ * returning different results.
  */
 final class ExecutorCache {
   private ExecutorCache() {}
@@ -37,7 +40,7 @@ final class ExecutorCache {
 
   private static final class Entry {
     final LoadedSweep sweep;
-    final Map<Integer, Prepared> bySymbolIndex = new HashMap<>();
+    final Map<SweepJobSpec.Group, Prepared> byGroup = new HashMap<>();
 
     Entry(LoadedSweep sweep) {
       this.sweep = sweep;
@@ -53,11 +56,14 @@ final class ExecutorCache {
       e = load(job, key);
     }
     SweepJobSpec.Group group = job.groups().get(g);
-    Prepared p = e.bySymbolIndex.get(group.symbolIndex());
+    Prepared p = e.byGroup.get(group);
     if (p != null) {
       return p;
     }
     List<SymbolData> data = e.sweep.groupData(group.symbolIndex());
+    if (group.from() != null) {
+      data = WindowData.slice(data, group.from(), group.to());
+    }
     String fp = Sweeps.fingerprint(e.sweep.plan(), e.sweep.spec(), data);
     if (!fp.equals(group.fingerprint())) {
       if (!fresh) {
@@ -80,7 +86,7 @@ final class ExecutorCache {
     p =
         new Prepared(
             e.sweep.spec().space(), Sweeps.evaluator(e.sweep.plan(), e.sweep.spec(), data));
-    e.bySymbolIndex.put(group.symbolIndex(), p);
+    e.byGroup.put(group, p);
     return p;
   }
 

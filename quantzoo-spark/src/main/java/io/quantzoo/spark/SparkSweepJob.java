@@ -2,11 +2,16 @@ package io.quantzoo.spark;
 
 import io.quantzoo.cli.Plans;
 import io.quantzoo.cli.Sweeps;
+import io.quantzoo.cli.config.RunPlan;
 import io.quantzoo.core.data.DataException;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.ParamSpace;
 import io.quantzoo.core.sweep.SweepSpec;
 import io.quantzoo.core.util.ConfigException;
+import io.quantzoo.core.walkforward.WalkForwardSpec;
+import io.quantzoo.core.walkforward.Window;
+import io.quantzoo.core.walkforward.WindowData;
+import io.quantzoo.core.walkforward.WindowPlanner;
 import io.quantzoo.store.SweepResults;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,6 +64,14 @@ import picocli.CommandLine.Spec;
  * <p>With {@code --per-symbol}, a config with several data sources and a single-symbol strategy is
  * swept once per symbol (as if each symbol had its own config): symbols and index ranges are both
  * tasks, and each symbol's results go to {@code RESULTS_DIR/symbol=SYMBOL/}.
+ *
+ * <p>With {@code --walkforward}, the job runs the in-sample sweeps of {@code qz walkforward}: the
+ * driver plans the windows of the config's {@code walkforward:} section over the merged timeline as
+ * {@code qz walkforward} does, windows and index ranges are both tasks, each window's points are
+ * evaluated on its in-sample bars ({@link WindowData#inSample}), and window K's results go to
+ * {@code RESULTS_DIR/window=K/} with metadata of kind {@code walkforward} and the fingerprint
+ * {@code qz walkforward} computes for that window. After {@code qz sweep import RESULTS_DIR},
+ * {@code qz walkforward} finds every in-sample sweep done and only runs the out-of-sample part.
  */
 @Command(
     name = "SparkSweepJob",
@@ -112,6 +125,14 @@ public final class SparkSweepJob implements Callable<Integer> {
   boolean perSymbol;
 
   @Option(
+      names = "--walkforward",
+      description =
+          "Run the in-sample sweeps of the config's walk-forward (its 'walkforward:' section), one"
+              + " per window; results go to RESULTS_DIR/window=K/ (kind walkforward), which qz"
+              + " walkforward reuses after qz sweep import RESULTS_DIR.")
+  boolean walkForward;
+
+  @Option(
       names = "--master",
       paramLabel = "URL",
       description = "Spark master when not set by spark-submit, e.g. local[2].")
@@ -126,8 +147,15 @@ public final class SparkSweepJob implements Callable<Integer> {
    * @param out the results directory (path or URI)
    * @param partitions tasks in all, or 0 for the default
    * @param perSymbol one sweep per symbol
+   * @param walkForward one in-sample sweep per walk-forward window
    */
-  public record Options(Path config, String out, int partitions, boolean perSymbol) {}
+  public record Options(
+      Path config, String out, int partitions, boolean perSymbol, boolean walkForward) {
+    /** Options of a plain or per-symbol sweep. */
+    public Options(Path config, String out, int partitions, boolean perSymbol) {
+      this(config, out, partitions, perSymbol, false);
+    }
+  }
 
   /**
    * One written results dataset.
@@ -140,7 +168,7 @@ public final class SparkSweepJob implements Callable<Integer> {
   /**
    * What a job did.
    *
-   * @param datasets the datasets written: one, or one per symbol
+   * @param datasets the datasets written: one, one per symbol, or one per walk-forward window
    * @param tasks Spark tasks run
    * @param planMillis time the driver spent planning and loading the data
    * @param sparkMillis time of the Spark job (evaluating the points and writing the Parquet files)
@@ -200,6 +228,10 @@ public final class SparkSweepJob implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--partitions must be >= 1, was " + partitions);
     }
+    if (perSymbol && walkForward) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--per-symbol and --walkforward cannot be combined");
+    }
     SparkSession.Builder b = SparkSession.builder().appName("quantzoo-sweep");
     if (master != null) {
       b.master(master);
@@ -212,7 +244,10 @@ public final class SparkSweepJob implements Callable<Integer> {
     boolean ours = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = b.getOrCreate();
     try {
-      run(spark, new Options(config, out, partitions == null ? 0 : partitions, perSymbol), log);
+      run(
+          spark,
+          new Options(config, out, partitions == null ? 0 : partitions, perSymbol, walkForward),
+          log);
     } finally {
       if (ours) {
         spark.stop();
@@ -252,9 +287,26 @@ public final class SparkSweepJob implements Callable<Integer> {
           "data", "--per-symbol needs a config with several symbols; this one has one");
     }
 
+    if (o.perSymbol() && o.walkForward()) {
+      throw new ConfigException("", "--per-symbol and --walkforward cannot be combined");
+    }
+    String partitionColumn = o.perSymbol() ? "symbol" : o.walkForward() ? "window" : null;
     List<SweepJobSpec.Group> groups = new ArrayList<>();
     List<String> dirs = new ArrayList<>();
-    if (o.perSymbol()) {
+    if (o.walkForward()) {
+      long[] t = WindowData.timeline(driver.data());
+      for (Window w : windows(driver.plan(), t)) {
+        List<SymbolData> is = WindowData.inSample(driver.data(), t, w);
+        groups.add(
+            new SweepJobSpec.Group(
+                -1,
+                Sweeps.symbols(is),
+                Sweeps.fingerprint(driver.plan(), spec, is),
+                t[w.isFrom()],
+                t[w.isTo() - 1]));
+        dirs.add(Integer.toString(w.index()));
+      }
+    } else if (o.perSymbol()) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < driver.data().size(); i++) {
         List<SymbolData> d = driver.groupData(i);
@@ -291,6 +343,7 @@ public final class SparkSweepJob implements Callable<Integer> {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int wanted = o.partitions() > 0 ? o.partitions() : Math.max(1, 4 * jsc.defaultParallelism());
     int perGroup = (int) Math.min(total, Math.max(1, Math.ceilDiv(wanted, groups.size())));
+    String kind = o.walkForward() ? "walkforward" : "sweep";
     List<IndexRange> base = ranges(space, total, perGroup);
     List<IndexRange> tasks = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
@@ -306,18 +359,20 @@ public final class SparkSweepJob implements Callable<Integer> {
         Sweeps.symbols(driver.data()),
         space.method().name().toLowerCase(Locale.ROOT),
         total,
-        o.perSymbol() ? " per symbol, " + groups.size() + " symbols," : "",
+        o.perSymbol()
+            ? " per symbol, " + groups.size() + " symbols,"
+            : o.walkForward() ? " per window, " + groups.size() + " walk-forward windows," : "",
         tasks.size(),
         spark.sparkContext().master());
 
     long t1 = System.nanoTime();
     JavaRDD<Row> rows =
         jsc.parallelize(tasks, tasks.size())
-            .mapPartitions(new EvaluateRanges(job, o.perSymbol() ? dirs : null));
-    var frame = spark.createDataFrame(rows, schema(o.perSymbol()));
+            .mapPartitions(new EvaluateRanges(job, partitionColumn != null ? dirs : null));
+    var frame = spark.createDataFrame(rows, schema(partitionColumn));
     var writer = frame.write().mode(SaveMode.ErrorIfExists);
-    if (o.perSymbol()) {
-      writer = writer.partitionBy("symbol");
+    if (partitionColumn != null) {
+      writer = writer.partitionBy(partitionColumn);
     }
     writer.parquet(o.out());
     long sparkMillis = (System.nanoTime() - t1) / 1_000_000;
@@ -335,7 +390,8 @@ public final class SparkSweepJob implements Callable<Integer> {
             + " task(s)";
     List<Written> written = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
-      String dir = o.perSymbol() ? o.out() + "/symbol=" + dirs.get(g) : o.out();
+      String dir =
+          partitionColumn != null ? o.out() + "/" + partitionColumn + "=" + dirs.get(g) : o.out();
       SweepResults.Meta meta =
           new SweepResults.Meta(
               driver.plan().strategy().name(),
@@ -352,7 +408,8 @@ public final class SparkSweepJob implements Callable<Integer> {
               space.axes().stream().map(a -> a.name()).toList(),
               spec.topK(),
               elapsed,
-              producer);
+              producer,
+              kind);
       writeMeta(spark, dir, meta);
       written.add(new Written(dir, meta));
     }
@@ -400,7 +457,7 @@ public final class SparkSweepJob implements Callable<Integer> {
     return out;
   }
 
-  static StructType schema(boolean symbolColumn) {
+  static StructType schema(String partitionColumn) {
     List<StructField> fields = new ArrayList<>();
     for (SweepResults.Column c : SweepResults.COLUMNS) {
       DataType t =
@@ -413,10 +470,29 @@ public final class SparkSweepJob implements Callable<Integer> {
           };
       fields.add(DataTypes.createStructField(c.name(), t, c.nullable()));
     }
-    if (symbolColumn) {
-      fields.add(DataTypes.createStructField("symbol", DataTypes.StringType, false));
+    if (partitionColumn != null) {
+      fields.add(DataTypes.createStructField(partitionColumn, DataTypes.StringType, false));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  /** The walk-forward windows of the driver's config, planned as {@code qz walkforward} does. */
+  static List<Window> windows(RunPlan plan, long[] timeline) {
+    WalkForwardSpec wf = WalkForwardSpec.fromMap(plan.walkforward());
+    List<Window> windows = WindowPlanner.plan(timeline, wf);
+    if (windows.isEmpty()) {
+      throw new ConfigException(
+          "walkforward",
+          "the data ("
+              + timeline.length
+              + " bar times) is too short for one window of in_sample "
+              + wf.inSample()
+              + " + out_of_sample "
+              + wf.outOfSample()
+              + " "
+              + wf.unit().name().toLowerCase(Locale.ROOT));
+    }
+    return windows;
   }
 
   /** A symbol as a directory name: letters, digits, dot, dash and underscore kept. */

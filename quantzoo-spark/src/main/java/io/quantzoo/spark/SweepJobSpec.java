@@ -40,9 +40,24 @@ record SweepJobSpec(
    * @param symbolIndex the position of the group's only symbol in the loaded data, or -1 for all
    * @param symbols the group's symbols, comma separated (as stored with a sweep)
    * @param fingerprint the sweep's fingerprint on the driver; every executor checks its own
+   * @param from with {@code to}: the group sweeps the bars with open time in {@code [from, to]} (a
+   *     walk-forward window's in-sample range, cut by {@code WindowData.slice}); null for all
+   * @param to the last bar time of the range, or null for all
    */
-  record Group(int symbolIndex, String symbols, String fingerprint) implements Serializable {
+  record Group(int symbolIndex, String symbols, String fingerprint, Long from, Long to)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    Group {
+      if ((from == null) != (to == null)) {
+        throw new IllegalArgumentException("from and to are both set or both null");
+      }
+    }
+
+    /** A group over all the bars of its symbols. */
+    Group(int symbolIndex, String symbols, String fingerprint) {
+      this(symbolIndex, symbols, fingerprint, null, null);
+    }
   }
 
   /** Key of the per-JVM cache of loaded data: equal keys load equal data. */

@@ -136,6 +136,8 @@ public final class SweepResults {
    * @param topK points to show
    * @param elapsedMillis wall time of the job that produced the dataset
    * @param producer what wrote it (e.g. the Spark master and application id)
+   * @param kind the kind of the sweep: {@code sweep}, or {@code walkforward} for the in-sample
+   *     sweep of a walk-forward window (which {@code qz walkforward} reuses)
    */
   public record Meta(
       String strategy,
@@ -152,7 +154,11 @@ public final class SweepResults {
       List<String> axes,
       int topK,
       long elapsedMillis,
-      String producer) {
+      String producer,
+      String kind) {
+    /** The kinds a dataset may hold. */
+    public static final List<String> KINDS = List.of("sweep", "walkforward");
+
     public Meta {
       Objects.requireNonNull(strategy, "strategy");
       Objects.requireNonNull(symbols, "symbols");
@@ -164,13 +170,53 @@ public final class SweepResults {
       Objects.requireNonNull(method, "method");
       axes = List.copyOf(axes);
       Objects.requireNonNull(producer, "producer");
+      Objects.requireNonNull(kind, "kind");
+      if (!KINDS.contains(kind)) {
+        throw new IllegalArgumentException("kind must be one of " + KINDS + ", was " + kind);
+      }
+    }
+
+    /** The metadata of a plain sweep (kind {@code sweep}). */
+    public Meta(
+        String strategy,
+        String symbols,
+        String configYaml,
+        String space,
+        String fingerprint,
+        String objective,
+        String direction,
+        int minTrades,
+        int blocks,
+        long totalPoints,
+        String method,
+        List<String> axes,
+        int topK,
+        long elapsedMillis,
+        String producer) {
+      this(
+          strategy,
+          symbols,
+          configYaml,
+          space,
+          fingerprint,
+          objective,
+          direction,
+          minTrades,
+          blocks,
+          totalPoints,
+          method,
+          axes,
+          topK,
+          elapsedMillis,
+          producer,
+          "sweep");
     }
 
     /** The metadata as one flat JSON object (the file's content). */
     public String toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("format", FORMAT);
-      m.put("kind", "sweep");
+      m.put("kind", kind);
       m.put("strategy", strategy);
       m.put("symbols", symbols);
       m.put("space", space);
@@ -214,9 +260,10 @@ public final class SweepResults {
                 + FORMAT
                 + ")");
       }
-      String kind = text(m, "kind", source);
-      if (!kind.equals("sweep")) {
-        throw new InvalidResultsException(source + ": kind must be 'sweep', was '" + kind + "'");
+      String kind = m.containsKey("kind") ? text(m, "kind", source) : "sweep";
+      if (!KINDS.contains(kind)) {
+        throw new InvalidResultsException(
+            source + ": kind must be 'sweep' or 'walkforward', was '" + kind + "'");
       }
       String direction = text(m, "direction", source);
       if (!direction.equals("max") && !direction.equals("min")) {
@@ -239,7 +286,8 @@ public final class SweepResults {
           axes.isEmpty() ? List.of() : List.of(axes.split(",", -1)),
           (int) number(m, "top_k", source),
           number(m, "elapsed_ms", source),
-          text(m, "producer", source));
+          text(m, "producer", source),
+          kind);
     }
 
     private static String text(Map<String, Object> m, String key, String source) {
