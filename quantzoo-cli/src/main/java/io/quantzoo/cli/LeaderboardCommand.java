@@ -129,7 +129,7 @@ final class LeaderboardCommand implements Callable<Integer> {
     String text =
         switch (fmt) {
           case "csv" -> csv(header, rows);
-          case "markdown", "md" -> markdown(header, rows);
+          case "markdown", "md" -> AnalysisReport.markdownTable(header, rows);
           default -> null;
         };
     PrintWriter w = spec.commandLine().getOut();
@@ -178,17 +178,5 @@ final class LeaderboardCommand implements Callable<Integer> {
       return "\"" + s.replace("\"", "\"\"") + "\"";
     }
     return s;
-  }
-
-  static String markdown(List<String> header, List<List<String>> rows) {
-    StringBuilder b = new StringBuilder();
-    b.append("| ").append(String.join(" | ", header)).append(" |\n");
-    b.append("|").append(" --- |".repeat(header.size())).append('\n');
-    for (List<String> r : rows) {
-      b.append("| ")
-          .append(String.join(" | ", r.stream().map(s -> s.replace("|", "\\|")).toList()))
-          .append(" |\n");
-    }
-    return b.toString();
   }
 }

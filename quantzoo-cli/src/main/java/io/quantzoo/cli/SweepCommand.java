@@ -253,7 +253,7 @@ final class SweepCommand implements Callable<Integer> {
       r.add(String.valueOf(++rank));
       r.add(String.valueOf(p.index()));
       for (String a : axes) {
-        r.add(value(p.params().get(a)));
+        r.add(String.valueOf(p.params().get(a)));
       }
       r.add(AnalysisReport.num(p.objective(), 4));
       for (String m : SHOWN) {
@@ -263,13 +263,6 @@ final class SweepCommand implements Callable<Integer> {
       rows.add(r);
     }
     return rows;
-  }
-
-  static String value(Object v) {
-    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return String.valueOf(d);
-    }
-    return String.valueOf(v);
   }
 
   static AnalysisReport report(SweepStore store, SweepService.Outcome o, SweepSpec s) {
@@ -346,8 +339,8 @@ final class SweepCommand implements Callable<Integer> {
         "Heatmap: " + s.objective().text() + " by " + x.name() + " and " + y.name(),
         x.name(),
         y.name(),
-        x.values().stream().map(SweepCommand::value).toList(),
-        y.values().stream().map(SweepCommand::value).toList(),
+        x.values().stream().map(String::valueOf).toList(),
+        y.values().stream().map(String::valueOf).toList(),
         cells,
         "Each cell shows the best objective over the other swept parameters; empty cells had no"
             + " ranked point.");

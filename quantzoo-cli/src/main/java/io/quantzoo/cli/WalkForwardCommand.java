@@ -128,8 +128,7 @@ final class WalkForwardCommand implements Callable<Integer> {
       r.add(day(t[w.window().oosFrom()]) + ".." + day(t[w.window().oosTo() - 1]));
       s.space()
           .axes()
-          .forEach(
-              a -> r.add(w.chosen() == null ? "-" : SweepCommand.value(w.chosen().get(a.name()))));
+          .forEach(a -> r.add(w.chosen() == null ? "-" : String.valueOf(w.chosen().get(a.name()))));
       r.add(AnalysisReport.num(w.isObjective(), 3));
       r.add(AnalysisReport.num(w.isMetrics().getOrDefault("annual_return_pct", Double.NaN), 2));
       r.add(AnalysisReport.num(w.oosMetrics().get("annual_return_pct"), 2));

@@ -96,7 +96,7 @@ final class WalkForwardService {
       int threads,
       RunStore store,
       Progress progress) {
-    long[] timeline = timeline(data);
+    long[] timeline = WindowData.timeline(data);
     List<Window> windows = WindowPlanner.plan(timeline, wf);
     if (windows.isEmpty()) {
       throw new ConfigException(
@@ -121,9 +121,8 @@ final class WalkForwardService {
         fingerprint(data),
         windows.size());
     try {
-      Outcome o =
-          analyse(plan, sweep, wf, data, threads, store, sweeps, wfId, timeline, windows, progress);
-      return o;
+      return analyse(
+          plan, sweep, wf, data, threads, store, sweeps, wfId, timeline, windows, progress);
     } catch (RuntimeException | Error e) {
       try {
         sweeps.failWalkForward(wfId, String.valueOf(e.getMessage()));
@@ -177,7 +176,7 @@ final class WalkForwardService {
     long first = timeline[windows.get(0).warmFrom()];
     long oosStart = timeline[windows.get(0).oosFrom()];
     long last = timeline[windows.get(windows.size() - 1).oosTo() - 1];
-    List<SymbolData> span = slice(data, first, last);
+    List<SymbolData> span = WindowData.slice(data, first, last);
     Instant started = clock.instant();
     String runId = store.newRunId();
     RunInfo info =
@@ -287,24 +286,10 @@ final class WalkForwardService {
     return m;
   }
 
-  /** Distinct bar times of all symbols, ascending. */
-  static long[] timeline(List<SymbolData> data) {
-    return WindowData.timeline(data);
-  }
-
-  /** Each symbol's bars with open time in {@code [from, to]}. */
-  static List<SymbolData> slice(List<SymbolData> data, long from, long to) {
-    return WindowData.slice(data, from, to);
-  }
-
-  private static int lowerBound(long[] t, long x) {
-    return WindowData.lowerBound(t, x);
-  }
-
   private static double buyAndHold(SymbolData d, long from, long to) {
     long[] t = d.bars().timesArray();
-    int a = lowerBound(t, from);
-    int b = lowerBound(t, to + 1) - 1;
+    int a = WindowData.lowerBound(t, from);
+    int b = WindowData.lowerBound(t, to + 1) - 1;
     if (a >= t.length || b < a) {
       return Double.NaN;
     }

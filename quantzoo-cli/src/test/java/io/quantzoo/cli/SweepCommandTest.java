@@ -98,7 +98,14 @@ class SweepCommandTest {
         .isEqualTo(best.get("objective").asDouble());
     assertThat(run.get("metrics").get("net_profit").asDouble())
         .isEqualTo(best.get("metrics").get("net_profit").asDouble());
-    assertThat(j.get("pbo").isNull() || j.get("pbo").isNumber()).isTrue();
+    // Diagnostics over the ranked points: PBO is a share of the C(16, 8) = 12,870 CSCV
+    // combinations, DSR a probability; both defined with 11 ranked trials.
+    assertThat(j.get("trials").asInt()).isEqualTo(j.get("points").get("ok").asInt());
+    assertThat(j.get("pbo").isNumber()).isTrue();
+    assertThat(j.get("pbo").asDouble() * 12_870)
+        .isCloseTo(
+            Math.rint(j.get("pbo").asDouble() * 12_870), org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(j.get("dsr").asDouble()).isBetween(0.0, 1.0);
   }
 
   @Test

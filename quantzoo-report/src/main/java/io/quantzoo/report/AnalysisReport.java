@@ -245,10 +245,7 @@ public final class AnalysisReport {
           if (t.note() != null && !t.note().isEmpty()) {
             b.append('_').append(md(t.note())).append("_\n\n");
           }
-          row(b, t.header());
-          b.append("|").append(" --- |".repeat(t.header().size())).append('\n');
-          t.rows().forEach(r -> row(b, r));
-          b.append('\n');
+          b.append(markdownTable(t.header(), t.rows())).append('\n');
         }
         case Heatmap h -> {
           b.append("## ").append(md(h.heading())).append("\n\n");
@@ -306,6 +303,15 @@ public final class AnalysisReport {
   private static void heading(StringBuilder b, String h) {
     String id = h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     b.append("<h2 id=\"").append(Fmt.html(id)).append("\">").append(Fmt.html(h)).append("</h2>\n");
+  }
+
+  /** A Markdown table: header row, separator, rows; {@code |} in cells escaped. */
+  public static String markdownTable(List<String> header, List<List<String>> rows) {
+    StringBuilder b = new StringBuilder();
+    row(b, header);
+    b.append("|").append(" --- |".repeat(header.size())).append('\n');
+    rows.forEach(r -> row(b, r));
+    return b.toString();
   }
 
   private static void row(StringBuilder b, List<String> cells) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,9 +52,9 @@ public final class WindowPlanner {
         if (isEndTime > timeline[n - 1]) {
           break;
         }
-        isFrom = lowerBound(timeline, boundary(timeline[0], spec.unit(), isStartUnit));
-        isTo = lowerBound(timeline, isEndTime);
-        oosTo = lowerBound(timeline, boundary(timeline[0], spec.unit(), oosEndUnit));
+        isFrom = WindowData.lowerBound(timeline, boundary(timeline[0], spec.unit(), isStartUnit));
+        isTo = WindowData.lowerBound(timeline, isEndTime);
+        oosTo = WindowData.lowerBound(timeline, boundary(timeline[0], spec.unit(), oosEndUnit));
       }
       if (isFrom >= isTo || isTo >= oosTo) {
         continue;
@@ -77,14 +76,5 @@ public final class WindowPlanner {
           case BARS -> throw new IllegalArgumentException("bars have no calendar boundary");
         };
     return b.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-  }
-
-  /** First position whose time is {@code >= t} ({@code n} when none). */
-  static int lowerBound(long[] timeline, long t) {
-    int i = Arrays.binarySearch(timeline, t);
-    if (i >= 0) {
-      return i;
-    }
-    return -i - 1;
   }
 }
