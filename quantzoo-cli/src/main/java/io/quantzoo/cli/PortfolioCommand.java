@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +49,8 @@ import picocli.CommandLine.Spec;
 final class PortfolioCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin OutputOptions output;
+
   @Option(
       names = {"-c", "--config"},
       required = true,
@@ -55,34 +58,9 @@ final class PortfolioCommand implements Callable<Integer> {
       description = "Portfolio configuration (YAML).")
   Path config;
 
-  @Option(
-      names = "--db",
-      paramLabel = "PATH",
-      description = "Database file. Default: $QUANTZOO_DB or ./.quantzoo/quantzoo.duckdb")
-  Path db;
-
-  @Option(
-      names = "--json",
-      description = "Print one JSON object (run_id, status, sleeves, metrics).")
-  boolean json;
-
-  @Option(
-      names = "--report",
-      negatable = true,
-      description =
-          "Write the Markdown and HTML report (default: on, off with --json unless given).")
-  Boolean report;
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports go. Default: ${DEFAULT-VALUE}",
-      defaultValue = "reports")
-  Path reportDir;
-
   @Override
   public Integer call() {
-    Path dbPath = QzCommand.databasePath(db);
+    Path dbPath = output.database();
     CompletableFuture<RunStore> store = CompletableFuture.supplyAsync(() -> RunStore.open(dbPath));
     try {
       PortfolioPlan plan =
@@ -154,16 +132,16 @@ final class PortfolioCommand implements Callable<Integer> {
       }
       RunInfo done = s.findRun(runId).orElse(info);
       List<Path> reports = List.of();
-      if (report != null ? report : !json) {
+      if (output.writeReport()) {
         reports =
             ReportWriter.writePortfolio(
                 ReportInput.of(done, metrics, result.portfolio(), Clock.systemUTC().instant()),
                 result,
-                reportDir,
+                output.reportDir,
                 EnumSet.allOf(ReportFormat.class));
       }
       PrintWriter out = spec.commandLine().getOut();
-      if (json) {
+      if (output.json) {
         out.println(Json.write(jsonSummary(done, result, metrics, bars, reports, notes)));
       } else {
         printSummary(out, done, plan, result, metrics, reports, notes, dbPath);

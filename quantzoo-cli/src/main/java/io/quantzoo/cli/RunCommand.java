@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin OutputOptions output;
 
   @Option(
       names = {"-c", "--config"},
@@ -59,36 +62,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Drop invalid rows (and report how many) instead of refusing the data file.")
   boolean dropBadRows;
 
-  @Option(
-      names = "--db",
-      paramLabel = "PATH",
-      description = "Database file. Default: $QUANTZOO_DB or ./.quantzoo/quantzoo.duckdb")
-  Path db;
-
-  @Option(names = "--json", description = "Print one JSON object (run_id, status, metrics).")
-  boolean json;
-
-  @Option(
-      names = "--report",
-      negatable = true,
-      description =
-          "Write the Markdown and HTML report (default: on, off with --json unless given).")
-  Boolean report;
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports go. Default: ${DEFAULT-VALUE}",
-      defaultValue = "reports")
-  Path reportDir;
-
   @Option(names = "--timings", description = "Print phase timings to stderr.")
   boolean timings;
 
   @Override
   public Integer call() throws IOException {
     Timings t = new Timings(timings);
-    Path dbPath = QzCommand.databasePath(db);
+    Path dbPath = output.database();
     // DuckDB's first connection loads a large native library: open it while the data loads.
     CompletableFuture<RunStore> store = CompletableFuture.supplyAsync(() -> RunStore.open(dbPath));
     try {
@@ -96,17 +76,17 @@ final class RunCommand implements Callable<Integer> {
       t.mark("config");
       RunService.Outcome o = new RunService(Clock.systemUTC(), t).run(plan, store);
       List<Path> reports = List.of();
-      boolean writeReport = report != null ? report : !json;
+      boolean writeReport = output.writeReport();
       if (writeReport) {
         reports =
             ReportWriter.write(
                 ReportInput.of(o.info(), o.metrics(), o.result(), Clock.systemUTC().instant()),
-                reportDir,
+                output.reportDir,
                 EnumSet.allOf(ReportFormat.class));
       }
       t.mark("report");
       PrintWriter out = spec.commandLine().getOut();
-      if (json) {
+      if (output.json) {
         out.println(Json.write(jsonSummary(o, reports)));
       } else {
         printSummary(out, o, plan, reports, dbPath);

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin OutputOptions output;
+
   @Option(
       names = {"-c", "--config"},
       paramLabel = "CONFIG.yaml",
@@ -71,28 +74,6 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "K", description = "Rows to show (default: sweep.top_k).")
   Integer top;
 
-  @Option(
-      names = "--db",
-      paramLabel = "PATH",
-      description = "Database file. Default: $QUANTZOO_DB or ./.quantzoo/quantzoo.duckdb")
-  Path db;
-
-  @Option(names = "--json", description = "Print one JSON summary instead of text.")
-  boolean json;
-
-  @Option(
-      names = "--report",
-      negatable = true,
-      description = "Write the HTML and Markdown report (default: on, off with --json).")
-  Boolean report;
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports go. Default: ${DEFAULT-VALUE}",
-      defaultValue = "reports")
-  Path reportDir;
-
   @Override
   public Integer call() {
     if (config == null) {
@@ -109,8 +90,8 @@ final class SweepCommand implements Callable<Integer> {
     List<SymbolData> data = PlanData.load(plan, notes);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (RunStore store = RunStore.open(QzCommand.databasePath(db))) {
-      Progress progress = Progress.forTerminal(err, "sweep", !json);
+    try (RunStore store = RunStore.open(output.database())) {
+      Progress progress = Progress.forTerminal(err, "sweep", !output.json);
       SweepService.Outcome o =
           new SweepService(Clock.systemUTC())
               .run(
@@ -119,13 +100,14 @@ final class SweepCommand implements Callable<Integer> {
                   store,
                   progress);
       List<Path> reports = List.of();
-      boolean writeReport = report != null ? report : !json;
+      boolean writeReport = output.writeReport();
       if (writeReport) {
         reports =
-            report(new SweepStore(store), o, sweep).write(reportDir, "sweep-" + o.info().id());
+            report(new SweepStore(store), o, sweep)
+                .write(output.reportDir, "sweep-" + o.info().id());
       }
       int shown = top != null ? Math.max(1, top) : sweep.topK();
-      if (json) {
+      if (output.json) {
         out.println(Json.write(json(o, sweep, nThreads, reports, shown)));
       } else {
         notes.forEach(n -> out.println("note: " + n));

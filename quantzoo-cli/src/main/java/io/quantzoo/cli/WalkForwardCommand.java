@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
 final class WalkForwardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin OutputOptions output;
+
   @Option(
       names = {"-c", "--config"},
       required = true,
@@ -44,28 +47,6 @@ final class WalkForwardCommand implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads per sweep.")
   Integer threads;
-
-  @Option(
-      names = "--db",
-      paramLabel = "PATH",
-      description = "Database file. Default: $QUANTZOO_DB or ./.quantzoo/quantzoo.duckdb")
-  Path db;
-
-  @Option(names = "--json", description = "Print one JSON summary instead of text.")
-  boolean json;
-
-  @Option(
-      names = "--report",
-      negatable = true,
-      description = "Write the HTML and Markdown report (default: on, off with --json).")
-  Boolean report;
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports go. Default: ${DEFAULT-VALUE}",
-      defaultValue = "reports")
-  Path reportDir;
 
   @Override
   public Integer call() {
@@ -80,17 +61,18 @@ final class WalkForwardCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     List<SymbolData> data = PlanData.load(plan, notes);
     PrintWriter out = spec.commandLine().getOut();
-    try (RunStore store = RunStore.open(QzCommand.databasePath(db))) {
-      Progress progress = Progress.forTerminal(spec.commandLine().getErr(), "windows", !json);
+    try (RunStore store = RunStore.open(output.database())) {
+      Progress progress =
+          Progress.forTerminal(spec.commandLine().getErr(), "windows", !output.json);
       WalkForwardService.Outcome o =
           new WalkForwardService(Clock.systemUTC())
               .run(plan, sweep, wf, data, nThreads, store, progress);
       List<Path> reports = List.of();
-      boolean writeReport = report != null ? report : !json;
+      boolean writeReport = output.writeReport();
       if (writeReport) {
-        reports = report(o, sweep, wf).write(reportDir, "walkforward-" + o.wfId());
+        reports = report(o, sweep, wf).write(output.reportDir, "walkforward-" + o.wfId());
       }
-      if (json) {
+      if (output.json) {
         out.println(Json.write(json(o, reports)));
       } else {
         notes.forEach(n -> out.println("note: " + n));
