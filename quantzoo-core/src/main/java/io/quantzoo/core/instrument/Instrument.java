@@ -88,6 +88,26 @@ public record Instrument(
     return steps * lotStep;
   }
 
+  /**
+   * The highest price on this instrument's tick grid at or below {@code price} (a level rounded to
+   * the tick in the direction of a worse fill for a sell). Exact for ticks whose inverse is a whole
+   * number (0.01, 0.25, 1): the result is the double nearest the decimal grid price.
+   */
+  public double floorToTick(double price) {
+    double inv = 1.0 / tickSize;
+    double n = Math.floor(price * inv + 1e-9);
+    double r = Math.rint(inv);
+    return Math.abs(inv - r) < 1e-9 * r ? n / r : n * tickSize;
+  }
+
+  /** The lowest price on the tick grid at or above {@code price} (worse for a buy). */
+  public double ceilToTick(double price) {
+    double inv = 1.0 / tickSize;
+    double n = Math.ceil(price * inv - 1e-9);
+    double r = Math.rint(inv);
+    return Math.abs(inv - r) < 1e-9 * r ? n / r : n * tickSize;
+  }
+
   public boolean hasSession() {
     return sessionOpen != null;
   }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param timeInForce GTC or DAY
  * @param tag the reason recorded with the fill and the trade (entry or exit reason)
  * @param exits protective exits to attach when this order opens or adds to a position
+ * @param reduceOnly the order may only reduce the position: when it comes to fill, its quantity is
+ *     cut to the open position on the opposite side, and it is canceled if there is none
  */
 public record OrderRequest(
     String symbol,
@@ -26,7 +28,8 @@ public record OrderRequest(
     double stopPrice,
     TimeInForce timeInForce,
     String tag,
-    Exits exits) {
+    Exits exits,
+    boolean reduceOnly) {
 
   public OrderRequest {
     Objects.requireNonNull(symbol, "symbol");
@@ -48,6 +51,32 @@ public record OrderRequest(
     if (needsStop && !(stopPrice > 0)) {
       throw new IllegalArgumentException(type + " order needs a stop price > 0, was " + stopPrice);
     }
+  }
+
+  /** A request that is not reduce-only. */
+  public OrderRequest(
+      String symbol,
+      Side side,
+      QuantityMode quantityMode,
+      double quantity,
+      OrderType type,
+      double limitPrice,
+      double stopPrice,
+      TimeInForce timeInForce,
+      String tag,
+      Exits exits) {
+    this(
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        type,
+        limitPrice,
+        stopPrice,
+        timeInForce,
+        tag,
+        exits,
+        false);
   }
 
   /** A market order sized by the run's sizing model. */
@@ -143,16 +172,70 @@ public record OrderRequest(
         stopPrice,
         timeInForce,
         tag,
-        newExits);
+        newExits,
+        reduceOnly);
   }
 
   public OrderRequest withType(OrderType newType, double newLimit, double newStop) {
     return new OrderRequest(
-        symbol, side, quantityMode, quantity, newType, newLimit, newStop, timeInForce, tag, exits);
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        newType,
+        newLimit,
+        newStop,
+        timeInForce,
+        tag,
+        exits,
+        reduceOnly);
   }
 
   public OrderRequest withTimeInForce(TimeInForce tif) {
     return new OrderRequest(
-        symbol, side, quantityMode, quantity, type, limitPrice, stopPrice, tif, tag, exits);
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        type,
+        limitPrice,
+        stopPrice,
+        tif,
+        tag,
+        exits,
+        reduceOnly);
+  }
+
+  /** This request, reduce-only or not. */
+  public OrderRequest withReduceOnly(boolean v) {
+    return new OrderRequest(
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        type,
+        limitPrice,
+        stopPrice,
+        timeInForce,
+        tag,
+        exits,
+        v);
+  }
+
+  /** This request with a new quantity (FIXED) and prices; NaN keeps a term unchanged. */
+  public OrderRequest withTerms(double newQuantity, double newLimit, double newStop) {
+    boolean q = !Double.isNaN(newQuantity);
+    return new OrderRequest(
+        symbol,
+        side,
+        q ? QuantityMode.FIXED : quantityMode,
+        q ? newQuantity : quantity,
+        type,
+        Double.isNaN(newLimit) ? limitPrice : newLimit,
+        Double.isNaN(newStop) ? stopPrice : newStop,
+        timeInForce,
+        tag,
+        exits,
+        reduceOnly);
   }
 }

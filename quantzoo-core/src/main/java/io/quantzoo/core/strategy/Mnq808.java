@@ -206,7 +206,7 @@ public final class Mnq808 implements Strategy {
           p.contracts() > 0
               ? OrderRequest.market(sym, side, p.contracts(), tag)
               : OrderRequest.market(sym, side, tag);
-      if (ctx.submit(entry.withExits(exits)) >= 0) {
+      if (!ctx.isDenied(ctx.submit(entry.withExits(exits)))) {
         st.entryBar = bar;
       }
     }

@@ -141,8 +141,7 @@ public final class Momentum implements Strategy {
   }
 
   private static void enter(StrategyContext ctx, State st, boolean isLong, int t) {
-    long id = isLong ? ctx.enterLong(LONG) : ctx.enterShort(SHORT);
-    if (id != -1) {
+    if ((isLong ? ctx.enterLong(LONG) : ctx.enterShort(SHORT)).isPresent()) {
       st.signalBar = t;
     }
   }

@@ -180,8 +180,7 @@ public final class RsiReversion implements Strategy {
       }
       exits = exits.withStopLoss(Offset.price(p.stopAtr() * atr));
     }
-    long id = isLong ? ctx.enterLong(LONG, exits) : ctx.enterShort(SHORT, exits);
-    if (id != -1) {
+    if ((isLong ? ctx.enterLong(LONG, exits) : ctx.enterShort(SHORT, exits)).isPresent()) {
       st.signalBar = t;
       return true;
     }

@@ -1,5 +1,7 @@
 package io.quantzoo.core.strategy;
 
+import io.quantzoo.core.order.OrderEvent;
+
 /**
  * A trading strategy: user code the engine calls once per bar.
  *
@@ -18,4 +20,19 @@ public interface Strategy {
 
   /** Called for every bar of every symbol, in time order; {@code ctx.symbol()} says which. */
   void onBar(StrategyContext ctx);
+
+  /**
+   * Called for every event of this strategy's orders (accepted, filled, canceled, denied, ...), in
+   * the order they happened. Events of a bar's fills arrive before that bar's {@link #onBar};
+   * events of orders placed in {@code onBar} (denials, acceptances, on-close fills) right after it
+   * returns. The context is that of the order's symbol's latest bar. Orders may be placed from
+   * here.
+   */
+  default void onOrderEvent(StrategyContext ctx, OrderEvent event) {}
+
+  /**
+   * Called once after the last bar (end of data, or a trader stopping), before open orders are
+   * canceled.
+   */
+  default void onStop(StrategyContext ctx) {}
 }

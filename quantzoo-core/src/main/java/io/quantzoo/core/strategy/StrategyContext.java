@@ -2,11 +2,14 @@ package io.quantzoo.core.strategy;
 
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.order.Exits;
+import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.order.OrderRequest;
+import io.quantzoo.core.order.OrderState;
 import io.quantzoo.core.order.Side;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a strategy sees and can do while handling one bar.
@@ -18,6 +21,13 @@ import java.util.List;
  * from that symbol's latest bar seen so far (never a bar later than the current time).
  *
  * <p>Session checks use the bar's open time in the instrument's exchange timezone.
+ *
+ * <p>Orders: {@link #submit} always creates an order and returns its {@link OrderId}. Our own rules
+ * (sizing, a missing ATR, the risk gate) decide at once, so {@link #orderState} tells right after
+ * the call whether it was {@link OrderState#DENIED}; what the venue does with it (accepted, filled,
+ * canceled, ...) arrives later through {@link Strategy#onOrderEvent}. The convenience methods that
+ * may place nothing (entering when already in that direction, exiting when flat) return an empty
+ * {@link Optional}.
  */
 public interface StrategyContext {
 
@@ -159,67 +169,92 @@ public interface StrategyContext {
   /** Cash balance. */
   double cash();
 
-  /** Submits an order; returns its id. */
-  long submit(OrderRequest request);
+  /**
+   * Submits an order; returns its id. Our own rules have decided when this returns: {@link
+   * #orderState} is {@link OrderState#DENIED} if they refused it.
+   */
+  OrderId submit(OrderRequest request);
+
+  /**
+   * Where an order stands (as far as the events received so far tell).
+   *
+   * @throws IllegalArgumentException if this run never issued the id
+   */
+  OrderState orderState(OrderId id);
+
+  /** Whether the order was refused by our own rules ({@link OrderState#DENIED}). */
+  default boolean isDenied(OrderId id) {
+    return orderState(id) == OrderState.DENIED;
+  }
 
   /**
    * Goes long, sized by the run's sizing model: if short, first closes the short (a reversal); if
-   * already long, does nothing. Returns the entry order id, or -1 if nothing was placed.
+   * already long, does nothing. Returns the entry order's id, or empty if nothing was placed.
    */
-  long enterLong(String tag, Exits exits);
+  Optional<OrderId> enterLong(String tag, Exits exits);
 
   /** Goes short; the mirror of {@link #enterLong}. */
-  long enterShort(String tag, Exits exits);
+  Optional<OrderId> enterShort(String tag, Exits exits);
 
-  default long enterLong(String tag) {
+  default Optional<OrderId> enterLong(String tag) {
     return enterLong(tag, Exits.NONE);
   }
 
-  default long enterShort(String tag) {
+  default Optional<OrderId> enterShort(String tag) {
     return enterShort(tag, Exits.NONE);
   }
 
-  /** Closes the current symbol's position at market (no-op if flat). Returns the order id or -1. */
-  long exitPosition(String tag);
+  /** Closes the current symbol's position at market; empty (nothing placed) if flat. */
+  Optional<OrderId> exitPosition(String tag);
 
-  /** Closes {@code symbol}'s position at market (no-op if flat). Returns the order id or -1. */
-  long exitPosition(String symbol, String tag);
+  /** Closes {@code symbol}'s position at market; empty (nothing placed) if flat. */
+  Optional<OrderId> exitPosition(String symbol, String tag);
 
   /** Market order for a fixed quantity of the current symbol. */
-  default long buy(double quantity, String tag, Exits exits) {
+  default OrderId buy(double quantity, String tag, Exits exits) {
     return submit(OrderRequest.market(symbol(), Side.BUY, quantity, tag).withExits(exits));
   }
 
   /** Market order for a fixed quantity of the current symbol. */
-  default long sell(double quantity, String tag, Exits exits) {
+  default OrderId sell(double quantity, String tag, Exits exits) {
     return submit(OrderRequest.market(symbol(), Side.SELL, quantity, tag).withExits(exits));
   }
 
-  default long buy(double quantity, String tag) {
+  default OrderId buy(double quantity, String tag) {
     return buy(quantity, tag, Exits.NONE);
   }
 
-  default long sell(double quantity, String tag) {
+  default OrderId sell(double quantity, String tag) {
     return sell(quantity, tag, Exits.NONE);
   }
 
   /** Market order for a fixed quantity of any symbol of the run. */
-  default long order(String symbol, Side side, double quantity, String tag) {
+  default OrderId order(String symbol, Side side, double quantity, String tag) {
     return submit(OrderRequest.market(symbol, side, quantity, tag));
   }
 
   /** Limit order (GTC) for the current symbol; {@code quantity} NaN = sized by the run. */
-  default long limit(Side side, double quantity, double price, String tag, Exits exits) {
+  default OrderId limit(Side side, double quantity, double price, String tag, Exits exits) {
     return submit(OrderRequest.limit(symbol(), side, quantity, price, tag).withExits(exits));
   }
 
   /** Stop order (GTC) for the current symbol; {@code quantity} NaN = sized by the run. */
-  default long stop(Side side, double quantity, double stopPrice, String tag, Exits exits) {
+  default OrderId stop(Side side, double quantity, double stopPrice, String tag, Exits exits) {
     return submit(OrderRequest.stop(symbol(), side, quantity, stopPrice, tag).withExits(exits));
   }
 
-  /** Cancels a working order; returns whether it was working. */
-  boolean cancel(long orderId);
+  /**
+   * Asks to cancel a working order; returns whether it was working (the {@code OrderCanceled} event
+   * confirms; a fill that happens first is applied, never lost).
+   */
+  boolean cancel(OrderId orderId);
+
+  /**
+   * Asks to replace a working order's terms (NaN keeps a term: quantity, limit price, stop price).
+   * Returns the replacement's id, which carries on when the venue confirms ({@code OrderReplaced});
+   * empty if the order is not working or a cancel or replace is pending.
+   */
+  Optional<OrderId> modify(OrderId orderId, double quantity, double limitPrice, double stopPrice);
 
   /** Cancels every working order of the current symbol, protective exits included. */
   void cancelAll();

@@ -2,9 +2,12 @@ package io.quantzoo.core.walkforward;
 
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.order.Exits;
+import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.order.OrderRequest;
+import io.quantzoo.core.order.OrderState;
 import io.quantzoo.core.strategy.StrategyContext;
 import java.util.List;
+import java.util.Optional;
 
 /** A {@link StrategyContext} that forwards every call to a delegate set before each use. */
 class ForwardingContext implements StrategyContext {
@@ -136,33 +139,44 @@ class ForwardingContext implements StrategyContext {
   }
 
   @Override
-  public long submit(OrderRequest request) {
+  public OrderId submit(OrderRequest request) {
     return delegate.submit(request);
   }
 
   @Override
-  public long enterLong(String tag, Exits exits) {
+  public Optional<OrderId> enterLong(String tag, Exits exits) {
     return delegate.enterLong(tag, exits);
   }
 
   @Override
-  public long enterShort(String tag, Exits exits) {
+  public Optional<OrderId> enterShort(String tag, Exits exits) {
     return delegate.enterShort(tag, exits);
   }
 
   @Override
-  public long exitPosition(String tag) {
+  public Optional<OrderId> exitPosition(String tag) {
     return delegate.exitPosition(tag);
   }
 
   @Override
-  public long exitPosition(String symbol, String tag) {
+  public Optional<OrderId> exitPosition(String symbol, String tag) {
     return delegate.exitPosition(symbol, tag);
   }
 
   @Override
-  public boolean cancel(long orderId) {
+  public boolean cancel(OrderId orderId) {
     return delegate.cancel(orderId);
+  }
+
+  @Override
+  public OrderState orderState(OrderId id) {
+    return delegate.orderState(id);
+  }
+
+  @Override
+  public Optional<OrderId> modify(
+      OrderId orderId, double quantity, double limitPrice, double stopPrice) {
+    return delegate.modify(orderId, quantity, limitPrice, stopPrice);
   }
 
   @Override

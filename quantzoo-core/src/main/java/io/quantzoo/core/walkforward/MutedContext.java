@@ -1,15 +1,24 @@
 package io.quantzoo.core.walkforward;
 
 import io.quantzoo.core.order.Exits;
+import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.order.OrderRequest;
+import io.quantzoo.core.order.OrderState;
+import java.util.Optional;
 
 /**
  * The context of a strategy instance that is warming up: it reads the real bars, account equity and
- * cash, but sees itself flat, and every order it places is dropped (ids are -1, cancels return
- * false). Warming up thus updates indicators and internal state exactly as trading would, without
- * touching the account.
+ * cash, but sees itself flat, and every order it places is dropped: {@link #submit} returns an id
+ * of its own (never one of the run's) whose state is {@link OrderState#DENIED}, the convenience
+ * methods place nothing (empty), and cancels return false. Warming up thus updates indicators and
+ * internal state exactly as trading would, without touching the account.
  */
 final class MutedContext extends ForwardingContext {
+  /** Muted ids start far above any id a run issues, so they never name a real order. */
+  private static final long FIRST_ID = 1L << 62;
+
+  private long nextId = FIRST_ID;
+
   @Override
   public double position() {
     return 0;
@@ -36,33 +45,44 @@ final class MutedContext extends ForwardingContext {
   }
 
   @Override
-  public long submit(OrderRequest request) {
-    return -1;
+  public OrderId submit(OrderRequest request) {
+    return new OrderId(nextId++);
   }
 
   @Override
-  public long enterLong(String tag, Exits exits) {
-    return -1;
+  public OrderState orderState(OrderId id) {
+    return id.value() >= FIRST_ID ? OrderState.DENIED : delegate.orderState(id);
   }
 
   @Override
-  public long enterShort(String tag, Exits exits) {
-    return -1;
+  public Optional<OrderId> enterLong(String tag, Exits exits) {
+    return Optional.empty();
   }
 
   @Override
-  public long exitPosition(String tag) {
-    return -1;
+  public Optional<OrderId> enterShort(String tag, Exits exits) {
+    return Optional.empty();
   }
 
   @Override
-  public long exitPosition(String symbol, String tag) {
-    return -1;
+  public Optional<OrderId> exitPosition(String tag) {
+    return Optional.empty();
   }
 
   @Override
-  public boolean cancel(long orderId) {
+  public Optional<OrderId> exitPosition(String symbol, String tag) {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean cancel(OrderId orderId) {
     return false;
+  }
+
+  @Override
+  public Optional<OrderId> modify(
+      OrderId orderId, double quantity, double limitPrice, double stopPrice) {
+    return Optional.empty();
   }
 
   @Override

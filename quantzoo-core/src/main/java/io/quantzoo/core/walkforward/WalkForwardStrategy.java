@@ -1,5 +1,7 @@
 package io.quantzoo.core.walkforward;
 
+import io.quantzoo.core.order.OrderEvent;
+import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.strategy.Strategy;
 import io.quantzoo.core.strategy.StrategyContext;
 import java.util.List;
@@ -91,6 +93,22 @@ public final class WalkForwardStrategy implements Strategy {
     }
   }
 
+  /**
+   * Order events go to the instance trading at the event's time (instances that are warming up
+   * place no real orders, so they get none).
+   */
+  @Override
+  public void onOrderEvent(StrategyContext ctx, OrderEvent event) {
+    long t = ctx.timeMillis();
+    for (Segment s : segments) {
+      if (s.strategy() != null && t >= s.oosFrom() && t <= s.oosTo()) {
+        trading.delegate = ctx;
+        s.strategy().onOrderEvent(trading, event);
+        return;
+      }
+    }
+  }
+
   /** Whether this is the last {@code onBar} call at time {@code t} (the last symbol with a bar). */
   private static boolean isLastCall(StrategyContext ctx, long t) {
     List<String> symbols = ctx.symbols();
@@ -104,7 +122,7 @@ public final class WalkForwardStrategy implements Strategy {
   }
 
   private void flatten(StrategyContext ctx) {
-    for (long id : trading.orderIds) {
+    for (OrderId id : trading.orderIds) {
       ctx.cancel(id);
     }
     trading.orderIds.clear();

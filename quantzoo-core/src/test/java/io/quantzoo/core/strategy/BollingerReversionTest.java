@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 class BollingerReversionTest {
   // pinned by the regression test at the end (see its comment)
   private static final int TRADES = 72;
-  private static final double NET = 31_247.51;
+  // 31,247.51 before protective levels were rounded to the tick (worse for us).
+  private static final double NET = 30_840.45;
   private static final Instrument EQ = Instrument.equity("TEST");
   private static final double[] CLOSES = {10, 10, 10, 10, 9, 8, 8.6, 8.8, 9.6, 9.2, 9.3, 8.9, 9.0};
 

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 class DonchianBreakoutTest {
   // pinned by the regression test at the end (see its comment)
   private static final int TRADES = 563;
-  private static final double NET = 1_135_263.47;
+  // 1,135,263.47 before protective levels were rounded to the tick (worse for us).
+  private static final double NET = 1_135_113.13;
   private static final Instrument EQ = Instrument.equity("TEST");
   private static final double[][] OHLC = {
     {10, 11, 9, 10},
@@ -120,15 +121,15 @@ class DonchianBreakoutTest {
   @Test
   void atrStopsFromTheEntryFill() {
     // stop_atr 0.5, atr_period 3 (simple mean of the last 3 true ranges at the signal bar).
-    // Long signal bar 3: ATR (2+2+3)/3 = 7/3 -> stop 12 - 7/6 = 10.8333; bar 6 (open 11, low 10.5)
-    //   reaches it: StopLoss at 10.8333.
+    // Long signal bar 3: ATR (2+2+3)/3 = 7/3 -> stop 12 - 7/6 = 10.8333, rounded down to the tick
+    //   (0.01; worse for a sell) = 10.83; bar 6 (open 11, low 10.5) reaches it: StopLoss at 10.83.
     // Short signal bar 7: ATR (1.5+0.9+1.8)/3 = 1.4 -> stop 9 + 0.7 = 9.7; bar 8's high 9.5 does
     //   not reach it, bar 9 (open 8.5, high 10) does: StopLoss at 9.7.
     // Long signal bar 10 (flat): ATR (1.5+1.6+2.2)/3 = 1.7667 -> stop 12 - 0.8833 = 11.1167;
     //   bar 11's low 11.5 stays above: closed at the end of data at 12.
     List<Trade> t = run(Map.of("stop_atr", 0.5, "atr_period", 3)).trades();
     assertThat(t).hasSize(3);
-    assertTrade(t.get(0), Trade.Direction.LONG, 12, 12 - 7.0 / 6, "DonchianLong", "StopLoss");
+    assertTrade(t.get(0), Trade.Direction.LONG, 12, 10.83, "DonchianLong", "StopLoss");
     assertTrade(t.get(1), Trade.Direction.SHORT, 9, 9.7, "DonchianShort", "StopLoss");
     assertTrade(t.get(2), Trade.Direction.LONG, 12, 12, "DonchianLong", "EndOfData");
     assertThat(t.get(0).exitTimeMillis()).isEqualTo(Bars.START + 6 * Bars.DAY);

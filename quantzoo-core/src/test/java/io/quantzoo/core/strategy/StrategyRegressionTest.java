@@ -162,8 +162,11 @@ class StrategyRegressionTest {
       }
       double dir = isLong ? 1 : -1;
       switch (t.exitReason()) {
-        case "TakeProfit" ->
-            assertThat(t.exitPrice()).isCloseTo(t.entryPrice() + dir * 3 * atr[j], within(EPS));
+        case "TakeProfit" -> {
+          // At the target rounded to the tick, in the direction of a worse fill (under a tick).
+          double target = t.entryPrice() + dir * 3 * atr[j];
+          assertThat(dir * (target - t.exitPrice())).isBetween(-EPS, 0.01);
+        }
         case "StopLoss" -> {
           // At the stop, or worse after a gap through it (plus slippage).
           double stop = t.entryPrice() - dir * 1.5 * atr[j];
@@ -213,7 +216,8 @@ class StrategyRegressionTest {
   private static final int PINNED_MOMENTUM_TRADES = 621;
   private static final double PINNED_MOMENTUM_NET = 224_501.51992833588;
   private static final int PINNED_BREAKOUT_TRADES = 864;
-  private static final double PINNED_BREAKOUT_NET = 385_620.04523928417;
+  // 385,620.04523928417 before protective levels were rounded to the tick (worse for us).
+  private static final double PINNED_BREAKOUT_NET = 385_180.626763015;
   private static final int PINNED_RSI_TRADES = 15;
   private static final double PINNED_RSI_NET = 68_591.16876876251;
 

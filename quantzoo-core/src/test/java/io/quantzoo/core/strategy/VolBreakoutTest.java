@@ -80,7 +80,8 @@ class VolBreakoutTest {
 
   @Test
   void longBreakoutExitsAtTheAtrTarget() {
-    // b7: O 106 H 108 L 105 C 107: high 108 >= target 107.6667, a limit fill at the target.
+    // b7: O 106 H 108 L 105 C 107: high 108 >= target 103 + 14/3 = 107.6667, rounded to the tick
+    // (0.01) in the direction of a worse fill for a sell: 107.66, a limit fill there.
     // At b7's close (flat again): prior high b4..b6 = 106.5; TR7 = max(3, 2, 1) = 3, ATR7 =
     // (2 * 3.0556 + 3)/3 = 3.037; 107 < 106.5 + 1.52: no new entry.
     BarSeries bars = withB6(102.5).bar(106, 108, 105, 107).build();
@@ -89,24 +90,25 @@ class VolBreakoutTest {
     Trade t = r.trades().get(0);
     assertThat(t.direction()).isEqualTo(Trade.Direction.LONG);
     assertThat(t.entryPrice()).isEqualTo(103);
-    assertThat(t.exitPrice()).isCloseTo(103 + 2 * 7.0 / 3, within(EPS));
-    assertThat(t.grossPnl()).isCloseTo(14.0 / 3, within(EPS));
+    assertThat(t.exitPrice()).isEqualTo(107.66);
+    assertThat(t.grossPnl()).isCloseTo(4.66, within(EPS));
     assertThat(t.entryReason()).isEqualTo("BreakoutLong");
     assertThat(t.exitReason()).isEqualTo("TakeProfit");
   }
 
   @Test
   void longBreakoutExitsAtTheAtrStop() {
-    // b7: O 105 H 105.5 L 100 C 100.5: low 100 <= stop 100.6667 (the open 105 is above it, so it
-    // fills at the stop). At b7's close: prior low b4..b6 = 99, TR7 = max(5.5, 0.5, 6) = 6, ATR7 =
+    // b7: O 105 H 105.5 L 100 C 100.5: low 100 <= stop 103 - 7/3 = 100.6667, rounded down to the
+    // tick (worse for a sell): 100.66 (the open 105 is above it, so it fills at the stop). At b7's
+    // close: prior low b4..b6 = 99, TR7 = max(5.5, 0.5, 6) = 6, ATR7 =
     // (2 * 3.0556 + 6)/3 = 4.037; 100.5 > 99 - 2.02 is no short breakout.
     BarSeries bars = withB6(102.5).bar(105, 105.5, 100, 100.5).build();
     BacktestResult r = run("vol_breakout", params(), bars);
     assertThat(r.trades())
         .singleElement()
         .satisfies(t -> {
-          assertThat(t.exitPrice()).isCloseTo(103 - 7.0 / 3, within(EPS));
-          assertThat(t.grossPnl()).isCloseTo(-7.0 / 3, within(EPS));
+          assertThat(t.exitPrice()).isEqualTo(100.66);
+          assertThat(t.grossPnl()).isCloseTo(-2.34, within(EPS));
           assertThat(t.exitReason()).isEqualTo("StopLoss");
         });
   }
@@ -114,7 +116,8 @@ class VolBreakoutTest {
   @Test
   void shortBreakoutIsTheMirrorImage() {
     // Mirrored around 100: b5 closes at 97.5 < prior low 99 - 7/6 = 97.8333; short at b6's open
-    // 97, stop 99.3333, target 92.3333; b7's low 92 reaches the target.
+    // 97, stop 99.3333 -> 99.34, target 92.3333 -> 92.34 (buy levels round up to the tick: worse
+    // for a buy); b7's low 92 reaches the target.
     BarSeries bars = StrategyRuns.mirror(withB6(102.5).bar(106, 108, 105, 107).build(), 100);
     BacktestResult r = run("vol_breakout", params(), bars);
     assertThat(r.trades())
@@ -122,8 +125,8 @@ class VolBreakoutTest {
         .satisfies(t -> {
           assertThat(t.direction()).isEqualTo(Trade.Direction.SHORT);
           assertThat(t.entryPrice()).isEqualTo(97);
-          assertThat(t.exitPrice()).isCloseTo(97 - 14.0 / 3, within(EPS));
-          assertThat(t.grossPnl()).isCloseTo(14.0 / 3, within(EPS));
+          assertThat(t.exitPrice()).isEqualTo(92.34);
+          assertThat(t.grossPnl()).isCloseTo(4.66, within(EPS));
           assertThat(t.entryReason()).isEqualTo("BreakoutShort");
         });
     assertThat(run("vol_breakout", params("direction", "long_only"), bars).fills()).isEmpty();
