@@ -2,6 +2,7 @@ package io.quantzoo.core.engine;
 
 import io.quantzoo.core.execution.ExecutionVenue;
 import io.quantzoo.core.execution.OrderEventListener;
+import io.quantzoo.core.execution.OrderIntentListener;
 import io.quantzoo.core.execution.SimulatedVenue;
 import io.quantzoo.core.execution.VenueOrder;
 import io.quantzoo.core.feed.BarGroup;
@@ -71,6 +72,7 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
   private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
   private final List<OrderEventListener> listeners = new ArrayList<>();
   private final boolean strategyListens;
+  private OrderIntentListener intents;
   private boolean delivering;
   private int cs;
   private long[] eqTime;
@@ -146,7 +148,7 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
       protective.add(new ArrayList<>(3));
       total += history.size(s);
     }
-    eqTime = new long[k == 1 ? Math.max(16, total) : Math.max(16, total)];
+    eqTime = new long[Math.max(16, total)];
     eqValue = new double[eqTime.length];
     eqCash = new double[eqTime.length];
     eqExposure = new double[eqTime.length];
@@ -168,6 +170,14 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
   /** Adds a listener that receives every order event after the strategy (journals, APIs). */
   public void addListener(OrderEventListener l) {
     listeners.add(Objects.requireNonNull(l, "listener"));
+  }
+
+  /**
+   * Sets the one listener told of every order right before it is sent (a journal writes the intent
+   * there); null removes it. Without one, sending costs a null check.
+   */
+  public void setIntentListener(OrderIntentListener l) {
+    this.intents = l;
   }
 
   public Ledger ledger() {
@@ -304,7 +314,11 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
           OrderRequest req =
               OrderRequest.closePosition(sym, p > 0 ? Side.SELL : Side.BUY, "EndOfData");
           OrderManager.Order o = orders.register(req, Math.abs(p), now());
-          sim.submitAtClose(new VenueOrder(o.id(), req, Double.NaN, Double.NaN, Double.NaN));
+          VenueOrder vo = new VenueOrder(o.id(), req, Double.NaN, Double.NaN, Double.NaN);
+          if (intents != null) {
+            intents.beforeSubmit(vo, false);
+          }
+          sim.submitAtClose(vo);
         } else {
           open.add(sym);
         }
@@ -511,7 +525,11 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
       deny(o, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
       return;
     }
-    venue.submit(new VenueOrder(o.id(), r, Double.NaN, trailDist, trailAnchor));
+    VenueOrder vo = new VenueOrder(o.id(), r, Double.NaN, trailDist, trailAnchor);
+    if (intents != null) {
+      intents.beforeSubmit(vo, true);
+    }
+    venue.submit(vo);
   }
 
   private void deny(OrderManager.Order o, DenialRule rule, String detail) {
@@ -563,7 +581,11 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
       deny(o, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
       return o.id();
     }
-    venue.submit(new VenueOrder(o.id(), request, stopDist, Double.NaN, Double.NaN));
+    VenueOrder vo = new VenueOrder(o.id(), request, stopDist, Double.NaN, Double.NaN);
+    if (intents != null) {
+      intents.beforeSubmit(vo, false);
+    }
+    venue.submit(vo);
     return o.id();
   }
 
@@ -681,6 +703,9 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     OrderManager.Order r = orders.requestReplace(orderId, quantity, limitPrice, stopPrice, now());
     if (r == null) {
       return Optional.empty();
+    }
+    if (intents != null) {
+      intents.beforeModify(orderId, r.id(), r.request());
     }
     venue.modify(orderId, r.id(), r.request());
     return Optional.of(r.id());

@@ -1,0 +1,543 @@
+package io.quantzoo.live;
+
+import io.quantzoo.core.engine.BacktestResult;
+import io.quantzoo.core.engine.EngineConfig;
+import io.quantzoo.core.engine.EquityCurve;
+import io.quantzoo.core.engine.TradingCore;
+import io.quantzoo.core.execution.OrderEventListener;
+import io.quantzoo.core.execution.OrderIntentListener;
+import io.quantzoo.core.execution.VenueOrder;
+import io.quantzoo.core.execution.VenueOrderStatus;
+import io.quantzoo.core.feed.BarGroup;
+import io.quantzoo.core.feed.BarHistory;
+import io.quantzoo.core.ledger.Ledger;
+import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.order.OrderDenied;
+import io.quantzoo.core.order.OrderEvent;
+import io.quantzoo.core.order.OrderFilled;
+import io.quantzoo.core.order.OrderId;
+import io.quantzoo.core.order.OrderManager;
+import io.quantzoo.core.order.OrderRequest;
+import io.quantzoo.core.risk.RiskGate;
+import io.quantzoo.core.strategy.Strategy;
+import io.quantzoo.core.sweep.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Paper trading: the trading core with the simulated venue (the paper broker) on a {@link
+ * ReplayFeed}, every order intent journaled before it is sent, every order event, trade and equity
+ * point journaled as it happens (docs/LIVE.md).
+ *
+ * <p>{@link #open} finds the session: an unfinished session with the same {@link
+ * SessionSpec#fingerprint()} whose lock is free is resumed, one held by a running trader is
+ * refused, otherwise a new session starts. {@link #run} trades it to the end of the feed or to
+ * {@link #stop()}.
+ *
+ * <p>Resuming after a crash: the paper venue lived in the crashed process, so its state is rebuilt
+ * by deterministic re-simulation. A fresh core replays the bars from the start, unpaced, with the
+ * journal verifying: every intent, event, trade and checkpoint the replay produces must equal the
+ * journaled one, in order (the first difference is a {@link JournalException}). Where the journal
+ * ends (even between an intent and the event that answered it) appending starts, so an intent
+ * journaled but never sent is sent exactly once, no record is written twice and none is lost; then
+ * every working order is looked up at the venue by client order id, and the feed continues at its
+ * pace. Real brokers will reconcile against the broker instead (a later issue).
+ *
+ * <p>One trading thread calls {@link #run}; {@link #stop()} may come from any thread.
+ */
+public final class PaperTrader implements AutoCloseable {
+
+  /** How a session's run ended. */
+  public enum Status {
+    /** The feed ended; the session is finished. */
+    COMPLETED,
+    /** Stopped on request (Ctrl-C); working orders canceled; the session is finished. */
+    STOPPED,
+    /**
+     * Stopped while a resumed session was still catching up: nothing was written; running the same
+     * command again resumes it.
+     */
+    INTERRUPTED,
+    /** The strategy or the trader failed; the session is finished. */
+    FAILED;
+
+    /** The lower-case name used in the journal and in JSON output. */
+    public String label() {
+      return JournalRecords.lower(this);
+    }
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param sessionId the session
+   * @param status how it ended
+   * @param resumed whether an interrupted session was resumed
+   * @param verified journal records verified by the replay on resuming (0 for a new session)
+   * @param bars bar groups processed, over the whole session
+   * @param orders orders sent (intents), over the whole session
+   * @param fills fills
+   * @param trades closed trades
+   * @param denials orders refused by our own rules
+   * @param finalEquity equity at the end
+   * @param result the session as a backtest result (null when interrupted)
+   */
+  public record Outcome(
+      String sessionId,
+      Status status,
+      boolean resumed,
+      long verified,
+      long bars,
+      long orders,
+      long fills,
+      long trades,
+      long denials,
+      double finalEquity,
+      BacktestResult result) {}
+
+  private final TradingDirectory dir;
+  private final SessionSpec spec;
+  private final String sessionId;
+  private final Path sessionDir;
+  private final String prefix;
+  private final Durability durability;
+  private final Clock clock;
+  private final SessionLock lock;
+  private final boolean resumed;
+  private final List<OrderEventListener> extraListeners = new ArrayList<>();
+  private JournalReader resumeReader;
+  private Journal journal;
+  private volatile ReplayFeed feed;
+  private volatile boolean stopRequested;
+  private boolean ran;
+
+  // per-run state, on the trading thread
+  private long n;
+  private long lastIntent;
+  private long orders;
+  private long fills;
+  private long denials;
+  private int tradesJournaled;
+  private boolean reconcilePending;
+
+  private PaperTrader(
+      TradingDirectory dir,
+      SessionSpec spec,
+      String sessionId,
+      SessionLock lock,
+      boolean resumed,
+      Durability durability,
+      Clock clock) {
+    this.dir = dir;
+    this.spec = spec;
+    this.sessionId = sessionId;
+    this.sessionDir = dir.sessionDir(sessionId);
+    this.prefix = SessionId.clientIdPrefix(sessionId);
+    this.lock = lock;
+    this.resumed = resumed;
+    this.durability = durability;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the session for {@code spec}: resumes its unfinished session or starts a new one, and
+   * holds the session's lock until {@link #close()}.
+   *
+   * @throws TradingRefusedException if a running trader holds the unfinished session
+   * @throws JournalException if the unfinished session's journal cannot be read
+   */
+  public static PaperTrader open(
+      TradingDirectory dir, SessionSpec spec, Durability durability, Clock clock) {
+    Objects.requireNonNull(spec, "spec");
+    dir.create();
+    List<String> ids = dir.sessionIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      String id = ids.get(i);
+      Path sdir = dir.sessionDir(id);
+      Path file = sdir.resolve(Journal.FILE);
+      Optional<Map<String, Object>> start = Sessions.firstRecord(file);
+      if (start.isEmpty() || !spec.fingerprint().equals(start.get().get("fingerprint"))) {
+        continue;
+      }
+      if (Sessions.hasEnded(file)) {
+        break; // the newest session of this command is finished: a new one starts
+      }
+      Optional<SessionLock> l = SessionLock.tryAcquire(sdir);
+      if (l.isEmpty()) {
+        throw new TradingRefusedException(
+            "session "
+                + id
+                + " of this config is being traded by another process (PID "
+                + SessionLock.holderPid(sdir)
+                + "); stop it first (two traders never run one session)");
+      }
+      PaperTrader t = new PaperTrader(dir, spec, id, l.get(), true, durability, clock);
+      try {
+        t.resumeReader = new JournalReader(file);
+        t.resumeReader.nextLine(); // the start record
+      } catch (RuntimeException e) {
+        t.close();
+        throw e;
+      }
+      return t;
+    }
+    return create(dir, spec, durability, clock);
+  }
+
+  private static PaperTrader create(
+      TradingDirectory dir, SessionSpec spec, Durability durability, Clock clock) {
+    SecureRandom random = new SecureRandom();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      String id = SessionId.next(clock.instant(), random);
+      Path sdir = dir.sessionDir(id);
+      try {
+        Files.createDirectory(sdir);
+      } catch (FileAlreadyExistsException e) {
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the session directory " + sdir, e);
+      }
+      SessionLock l =
+          SessionLock.tryAcquire(sdir)
+              .orElseThrow(() -> new IllegalStateException("a new session is locked: " + sdir));
+      PaperTrader t = new PaperTrader(dir, spec, id, l, false, durability, clock);
+      try {
+        t.journal = Journal.create(sdir.resolve(Journal.FILE), t.startRecord(), durability);
+      } catch (RuntimeException e) {
+        t.close();
+        throw e;
+      }
+      return t;
+    }
+    throw new IllegalStateException("no free session id in " + dir.sessionsDir());
+  }
+
+  private String startRecord() {
+    Map<String, Object> m = JournalRecords.head(JournalRecords.START);
+    m.put("v", 1);
+    m.put("session", sessionId);
+    m.put("fingerprint", spec.fingerprint());
+    m.put("prefix", prefix);
+    m.put("strategy", spec.strategy());
+    m.put("symbols", spec.symbols());
+    m.put("seed", spec.seed());
+    m.put("feed", spec.feed());
+    m.put("broker", spec.broker());
+    m.put("data", spec.dataPath());
+    m.put("data_fingerprint", spec.dataFingerprint());
+    m.put("started", clock.instant().toString());
+    m.put("pid", ProcessHandle.current().pid());
+    m.put("config", spec.configYaml());
+    return Json.object(m);
+  }
+
+  /** The session id (also its run id once imported). */
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The session's directory. */
+  public Path sessionDir() {
+    return sessionDir;
+  }
+
+  /** The trading directory. */
+  public TradingDirectory tradingDirectory() {
+    return dir;
+  }
+
+  /** The prefix of this session's client order ids. */
+  public String clientIdPrefix() {
+    return prefix;
+  }
+
+  /** Whether an interrupted session is being resumed. */
+  public boolean resumed() {
+    return resumed;
+  }
+
+  /** Adds a listener told of every order event after the journal (benchmarks, monitors). */
+  public void addListener(OrderEventListener l) {
+    extraListeners.add(Objects.requireNonNull(l, "listener"));
+  }
+
+  /** Asks the run to stop at the next bar (from any thread, e.g. a shutdown hook). */
+  public void stop() {
+    stopRequested = true;
+    ReplayFeed f = feed;
+    if (f != null) {
+      f.stop();
+    }
+  }
+
+  /**
+   * Trades the session on {@code feed} to its end or to {@link #stop()}; at the end every working
+   * order is canceled and, if the config says {@code close_at_end}, open positions are closed.
+   *
+   * @param strategy a fresh strategy instance
+   * @throws JournalException if a resumed session's journal does not match the replay
+   */
+  public Outcome run(EngineConfig cfg, Strategy strategy, ReplayFeed feed) {
+    if (ran) {
+      throw new IllegalStateException("a trader runs once");
+    }
+    ran = true;
+    this.feed = feed;
+    if (stopRequested) {
+      feed.stop();
+    }
+    BarHistory hist = feed.newHistory();
+    TradingCore core = TradingCore.simulated(cfg, hist, strategy, RiskGate.ALLOW_ALL, prefix);
+    Ledger ledger = core.ledger();
+    core.setIntentListener(new IntentHook());
+    core.addListener(this::onEvent);
+    for (OrderEventListener l : extraListeners) {
+      core.addListener(l);
+    }
+    if (resumed) {
+      feed.setPaced(false);
+      journal =
+          Journal.resume(
+              sessionDir.resolve(Journal.FILE),
+              resumeReader,
+              this::resumeRecord,
+              durability,
+              () -> {
+                feed.setPaced(true);
+                reconcilePending = true;
+              });
+      resumeReader = null;
+    }
+    BarGroup group = new BarGroup(hist.symbolCount());
+    boolean interrupted = false;
+    try {
+      core.start();
+      while (true) {
+        boolean more;
+        try {
+          more = feed.next(hist, group);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          interrupted = true;
+          more = false;
+        }
+        if (!more) {
+          break;
+        }
+        n++;
+        core.onBars(group);
+        journalTrades(ledger);
+        journal.record(
+            JournalRecords.bar(
+                n,
+                group.time(),
+                ledger.equity(),
+                ledger.cash(),
+                ledger.grossExposure(),
+                ledger.trades().size()));
+        if (reconcilePending) {
+          reconcile(core);
+        }
+        if (feed.pacing()) {
+          journal.flush();
+        }
+      }
+      boolean stopped = interrupted || feed.stopped();
+      if (stopped && journal.verifying()) {
+        long verified = journal.verified();
+        journal.close();
+        return new Outcome(
+            sessionId,
+            Status.INTERRUPTED,
+            resumed,
+            verified,
+            n,
+            orders,
+            fills,
+            -1,
+            denials,
+            Double.NaN,
+            null);
+      }
+      BacktestResult result = core.finish();
+      journalTrades(ledger);
+      journal.record(finalRecord(result));
+      journal.requireCaughtUp("ended there");
+      if (reconcilePending) {
+        reconcile(core);
+      }
+      Status status = stopped ? Status.STOPPED : Status.COMPLETED;
+      double eq = finalEquity(result);
+      journal.meta(endRecord(status, result.trades().size(), eq, ""));
+      long verified = journal.verified();
+      journal.close();
+      return new Outcome(
+          sessionId,
+          status,
+          resumed,
+          verified,
+          n,
+          orders,
+          fills,
+          result.trades().size(),
+          denials,
+          eq,
+          result);
+    } catch (JournalException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      if (journal != null && !journal.verifying()) {
+        try {
+          journal.meta(
+              endRecord(Status.FAILED, ledger.trades().size(), ledger.equity(), String.valueOf(e)));
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static double finalEquity(BacktestResult r) {
+    EquityCurve c = r.equity();
+    return c.size() == 0 ? r.initialCash() : c.equity(c.size() - 1);
+  }
+
+  private void onEvent(OrderEvent e) {
+    journal.record(JournalRecords.event(n, prefix, e));
+    if (e instanceof OrderFilled) {
+      fills++;
+    } else if (e instanceof OrderDenied) {
+      denials++;
+    }
+  }
+
+  private void journalTrades(Ledger ledger) {
+    List<Trade> trades = ledger.trades();
+    while (tradesJournaled < trades.size()) {
+      journal.record(JournalRecords.trade(n, trades.get(tradesJournaled++)));
+    }
+  }
+
+  /** The intent goes to the journal (and the OS) before the order goes to the venue. */
+  private final class IntentHook implements OrderIntentListener {
+    @Override
+    public void beforeSubmit(VenueOrder order, boolean protective) {
+      intent(order.id());
+      journal.recordDurable(JournalRecords.intent(n, prefix, order, protective));
+    }
+
+    @Override
+    public void beforeModify(OrderId id, OrderId replacement, OrderRequest newTerms) {
+      intent(replacement);
+      journal.recordDurable(JournalRecords.modify(n, prefix, id, replacement, newTerms));
+    }
+
+    private void intent(OrderId id) {
+      if (id.value() <= lastIntent) {
+        throw new IllegalStateException(
+            "order " + id.clientOrderId(prefix) + " would be sent a second time");
+      }
+      lastIntent = id.value();
+      orders++;
+    }
+  }
+
+  /**
+   * After catching up: every order our book holds as working must be working at the venue, found by
+   * its client order id, and the venue may hold no other.
+   */
+  private void reconcile(TradingCore core) {
+    reconcilePending = false;
+    List<OrderManager.Order> open = core.orders().openOrders();
+    for (OrderManager.Order o : open) {
+      String cid = o.id().clientOrderId(prefix);
+      Optional<VenueOrderStatus> v = core.venue().findByClientOrderId(cid);
+      if (v.isEmpty() || !v.get().state().isOpen()) {
+        throw new IllegalStateException(
+            "after resuming, order "
+                + cid
+                + " is working in the journal but "
+                + (v.isEmpty() ? "unknown to" : v.get().state() + " at")
+                + " the venue");
+      }
+    }
+    int atVenue = core.venue().openOrders().size();
+    if (atVenue != open.size()) {
+      throw new IllegalStateException(
+          "after resuming, the venue holds "
+              + atVenue
+              + " working orders and the journal "
+              + open.size());
+    }
+  }
+
+  private String resumeRecord(long verified) {
+    Map<String, Object> m = JournalRecords.head(JournalRecords.RESUME);
+    m.put("at", clock.instant().toString());
+    m.put("pid", ProcessHandle.current().pid());
+    m.put("verified", verified);
+    m.put("n", n);
+    return Json.object(m);
+  }
+
+  private String finalRecord(BacktestResult r) {
+    Map<String, Object> m = JournalRecords.head(JournalRecords.FINAL);
+    m.put("n", n);
+    EquityCurve c = r.equity();
+    int last = c.size() - 1;
+    m.put("t", last < 0 ? null : c.timeMillis(last));
+    m.put("eq", last < 0 ? r.initialCash() : c.equity(last));
+    m.put("cash", last < 0 ? r.initialCash() : c.cash(last));
+    m.put("x", last < 0 ? 0.0 : c.exposure(last));
+    m.put("bh", r.buyAndHoldReturnPct());
+    m.put("open", String.join(",", r.openPositionsAtEnd()));
+    m.put("submitted", r.orders().submitted());
+    m.put("filled", r.orders().filled());
+    m.put("cancelled", r.orders().cancelled());
+    m.put("expired", r.orders().expired());
+    m.put("rejected", r.orders().rejected());
+    m.put("trades", r.trades().size());
+    m.put("fills", r.fills().size());
+    return Json.object(m);
+  }
+
+  private String endRecord(Status status, int trades, double equity, String message) {
+    Map<String, Object> m = JournalRecords.head(JournalRecords.END);
+    m.put("status", status.label());
+    m.put("at", clock.instant().toString());
+    m.put("bars", n);
+    m.put("orders", orders);
+    m.put("fills", fills);
+    m.put("trades", trades);
+    m.put("denials", denials);
+    m.put("final_equity", equity);
+    m.put("message", message);
+    return Json.object(m);
+  }
+
+  /** Closes the journal (if the run did not) and releases the session. */
+  @Override
+  public void close() {
+    try {
+      if (journal != null) {
+        journal.close();
+      }
+      if (resumeReader != null) {
+        resumeReader.close();
+      }
+    } finally {
+      lock.close();
+    }
+  }
+}
