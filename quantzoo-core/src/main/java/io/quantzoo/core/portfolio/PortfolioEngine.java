@@ -7,12 +7,23 @@ import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.engine.EquityCurve;
 import io.quantzoo.core.engine.SymbolData;
+import io.quantzoo.core.engine.TradingCore;
+import io.quantzoo.core.feed.BarGroup;
+import io.quantzoo.core.feed.BarHistory;
+import io.quantzoo.core.feed.HistoricalBarFeed;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Fill;
+import io.quantzoo.core.ledger.Ledger;
 import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.order.OrderEvent;
+import io.quantzoo.core.order.OrderFilled;
 import io.quantzoo.core.order.Side;
+import io.quantzoo.core.risk.RiskGate;
+import io.quantzoo.core.strategy.Strategy;
+import io.quantzoo.core.strategy.StrategyContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,28 +36,42 @@ import java.util.SplittableRandom;
 /**
  * Runs a portfolio of sleeves in one account with shared cash on one merged clock.
  *
- * <p>Each sleeve's strategy runs unchanged through {@link BacktestEngine} in its own virtual
+ * <p>Each sleeve's strategy runs unchanged through the backtest's trading core ({@link TradingCore}
+ * over a {@link HistoricalBarFeed}, exactly as {@link BacktestEngine} runs it) in its own virtual
  * account (starting with the portfolio's initial cash, under the portfolio's fill model and costs
  * and the sleeve's own sizing). Its fills are then <em>mirrored</em> into the portfolio account, in
  * a sub-ledger of its own, scaled by {@code k_i = target value / sleeve equity}, fixed between
  * rebalances: a fill that opens or adds is scaled by {@code k_i}; a fill that reduces the sleeve's
  * position by a fraction reduces the sub-ledger's position by the same fraction. Mirrored fills
- * keep the sleeve's time and price (the sleeve decided them from past bars); commission is
- * recomputed from the portfolio's model on the scaled quantity and slippage cost scaled with it.
+ * keep the sleeve's time, price and bar (the sleeve decided them from past bars), and where in that
+ * bar they filled (at its open, inside it, at its close); commission is recomputed from the
+ * portfolio's model on the scaled quantity and slippage cost scaled with it.
+ *
+ * <p>Every sub-ledger is a {@link Ledger} over all the portfolio's symbols, starting with no cash:
+ * the allocations and rebalancing cash moves are {@link Ledger#transfer transfers}. So a sleeve's
+ * sub-ledger books fills, trades and excursions (MAE/MFE) by the same rules as a backtest's
+ * account. Bar indices (of fills, of {@link Ledger#observeBar}, hence bars held and excursions) are
+ * those of the traded symbol's own series, as in a backtest, never steps of the merged clock.
  *
  * <p>On the merged clock, at each timestamp: for every symbol with a bar, pending rebalancing
- * trades fill at its open (plus slippage, with commission), then the sleeves' fills of that
- * timestamp are mirrored, then symbols are marked at their close; one equity point is recorded;
+ * trades fill at its open (plus slippage, with commission); then the sleeves' fills of that
+ * timestamp made at the open or inside the bar are mirrored; then every symbol with a bar takes its
+ * range into the open positions' excursions and is marked at its close; then the sleeves' fills at
+ * that close are mirrored ({@code ON_CLOSE} market orders, the end-of-data closes), so each fill
+ * meets the bar's range in the order it did in the sleeve's own run; one equity point is recorded;
  * then, at that close, a rebalance may be decided (schedule or drift): new target weights from the
  * rolling window of the sleeves' returns known up to this close, cash moved between sub-ledgers to
  * the target values, new {@code k_i}, and the trades {@code k_i·(sleeve position) − (sub-ledger
  * position)} queued for each symbol's next open. Full semantics: {@code docs/PORTFOLIOS.md}.
  *
- * <p>Deterministic: the sleeves' runs use the config's seed; random slippage on rebalancing fills
- * draws from a {@link SplittableRandom} seeded with it. Quantities are not rounded to lot steps (a
- * sleeve's quantity times {@code k_i} is fractional).
+ * <p>The portfolio's fills and trades are numbered in the order they happen across all sub-ledgers
+ * (from 1, as in a single run); each fill is its own order. Deterministic: the sleeves' runs use
+ * the config's seed; random slippage on rebalancing fills draws from a {@link SplittableRandom}
+ * seeded with it. Quantities are not rounded to lot steps (a sleeve's quantity times {@code k_i} is
+ * fractional).
  */
 public final class PortfolioEngine {
+  /** Relative size below which a rebalancing trade is not worth placing. */
   private static final double QTY_EPS = 1e-12;
 
   private final PortfolioConfig cfg;
@@ -103,6 +128,76 @@ public final class PortfolioEngine {
     }
   }
 
+  /**
+   * A sleeve's fill with when it happened within its bar: at the open (the rest of the bar came
+   * after it), or after the bar's range was taken into the excursions (a fill at the close: {@code
+   * ON_CLOSE} market orders, the end-of-data closes). Neither: inside the bar (stops, limits).
+   */
+  private record SleeveFill(Fill fill, boolean atBarOpen, boolean afterBar) {}
+
+  /**
+   * Runs a sleeve's strategy unchanged and notes, for each fill of the sleeve's account, whether it
+   * filled at its bar's open and whether it came after the bar's range was observed. The trading
+   * core books a bar's working orders (open and intrabar fills) and observes its range before it
+   * calls the strategy for that bar, and every later fill (at the close, or placed from a callback)
+   * comes after; so the fills booked between the start of a group of bars and the first callback
+   * are the group's in-bar fills. Every order event reaches {@link #onOrderEvent} in the order the
+   * ledger booked them: the j-th fill event is the ledger's j-th fill.
+   */
+  private static final class FillTimings implements Strategy {
+    private final Strategy strategy;
+    private Ledger ledger;
+    private final BitSet atOpen = new BitSet();
+    private final BitSet inBar = new BitSet();
+    private int fillEvents;
+    private boolean barOpen;
+    private int barFrom;
+
+    FillTimings(Strategy strategy) {
+      this.strategy = strategy;
+    }
+
+    /** The next group of bars is about to be processed. */
+    void beforeBars(Ledger account) {
+      ledger = account;
+      barOpen = true;
+      barFrom = account.fills().size();
+    }
+
+    private void callback() {
+      if (barOpen) {
+        barOpen = false;
+        inBar.set(barFrom, ledger.fills().size());
+      }
+    }
+
+    @Override
+    public void onStart(StrategyContext ctx) {
+      strategy.onStart(ctx);
+    }
+
+    @Override
+    public void onBar(StrategyContext ctx) {
+      callback();
+      strategy.onBar(ctx);
+    }
+
+    @Override
+    public void onOrderEvent(StrategyContext ctx, OrderEvent event) {
+      callback();
+      if (event instanceof OrderFilled f) {
+        atOpen.set(fillEvents++, f.atBarOpen());
+      }
+      strategy.onOrderEvent(ctx, event);
+    }
+
+    @Override
+    public void onStop(StrategyContext ctx) {
+      callback();
+      strategy.onStop(ctx);
+    }
+  }
+
   private static final class Run {
     private final PortfolioConfig cfg;
     private final EngineConfig ex;
@@ -114,22 +209,11 @@ public final class PortfolioEngine {
     private final int[][] sleeveSymbols;
     private final int m;
     private final Instrument[] inst;
-    private final double[] pv;
-    private final boolean[] margin;
-    private final double[] mark;
-    private final int[] cur;
-    // sub-ledgers [sleeve][symbol]
-    private final double[] subCash;
-    private final double[][] qty;
-    private final double[][] avg;
-    private final double[][] entryComm;
-    private final double[][] entrySlip;
-    private final double[][] maxHigh;
-    private final double[][] minLow;
-    private final long[][] openTime;
-    private final int[][] openBar;
-    private final String[][] entryReason;
-    private final double[][] sleevePos;
+    private final BarHistory hist;
+    // the sleeves' sub-ledgers in the portfolio account
+    private final Ledger[] sub;
+    // each sleeve's own fills replayed as they are mirrored: the sleeve's position at that moment
+    private final Ledger[] sleeveBook;
     private final boolean[][] pending;
     private int pendingCount;
     private Pending rebalance;
@@ -181,28 +265,19 @@ public final class PortfolioEngine {
       }
       m = symbols.size();
       inst = new Instrument[m];
-      pv = new double[m];
-      margin = new boolean[m];
-      mark = new double[m];
-      cur = new int[m];
+      List<BarSeries> series = new ArrayList<>(m);
       for (int s = 0; s < m; s++) {
         inst[s] = symbols.get(s).instrument();
-        pv[s] = inst[s].pointValue();
-        margin[s] = inst[s].assetClass().marginStyle();
-        mark[s] = symbols.get(s).bars().open(0);
-        cur[s] = -1;
+        series.add(symbols.get(s).bars());
       }
-      subCash = new double[n];
-      qty = new double[n][m];
-      avg = new double[n][m];
-      entryComm = new double[n][m];
-      entrySlip = new double[n][m];
-      maxHigh = new double[n][m];
-      minLow = new double[n][m];
-      openTime = new long[n][m];
-      openBar = new int[n][m];
-      entryReason = new String[n][m];
-      sleevePos = new double[n][m];
+      List<Instrument> instruments = Arrays.asList(inst);
+      hist = BarHistory.of(instruments, series);
+      sub = new Ledger[n];
+      sleeveBook = new Ledger[n];
+      for (int i = 0; i < n; i++) {
+        sub[i] = new Ledger(instruments, 0);
+        sleeveBook[i] = new Ledger(instruments, 0);
+      }
       pending = new boolean[n][m];
       k = new double[n];
       transfers = new double[n];
@@ -211,17 +286,58 @@ public final class PortfolioEngine {
       rng = new SplittableRandom(ex.seed());
     }
 
+    /**
+     * Runs sleeve i alone in its own account, as {@link BacktestEngine#run} does, and returns its
+     * fills in time order with their timing within their bar.
+     */
+    private SleeveFill[] runSleeve(int i) {
+      Sleeve sl = sleeves.get(i);
+      List<Instrument> instruments = new ArrayList<>(sl.data().size());
+      List<BarSeries> series = new ArrayList<>(sl.data().size());
+      for (SymbolData d : sl.data()) {
+        instruments.add(d.instrument());
+        series.add(d.bars());
+      }
+      BarHistory h = BarHistory.of(instruments, series);
+      FillTimings timings = new FillTimings(sl.strategy());
+      TradingCore core =
+          TradingCore.simulated(ex.withSizing(sl.sizing()), h, timings, RiskGate.ALLOW_ALL, "bt");
+      HistoricalBarFeed feed = new HistoricalBarFeed(h);
+      BarGroup group = new BarGroup(h.symbolCount());
+      core.start();
+      while (feed.next(h, group)) {
+        timings.beforeBars(core.ledger());
+        core.onBars(group);
+      }
+      own[i] = core.finish();
+      List<Fill> fs = own[i].fills();
+      if (fs.size() != timings.fillEvents) {
+        throw new IllegalStateException(
+            "sleeve "
+                + sl.name()
+                + ": "
+                + fs.size()
+                + " fills but "
+                + timings.fillEvents
+                + " fill events");
+      }
+      SleeveFill[] out = new SleeveFill[fs.size()];
+      for (int j = 0; j < out.length; j++) {
+        out[j] = new SleeveFill(fs.get(j), timings.atOpen.get(j), !timings.inBar.get(j));
+      }
+      // the end-of-data closes come last but carry their symbol's last bar time (a stable sort:
+      // each time's in-bar fills stay before its after-bar ones)
+      Arrays.sort(out, Comparator.comparingLong(f -> f.fill().timeMillis()));
+      return out;
+    }
+
     PortfolioResult execute() {
       double cash0 = ex.initialCash();
-      Fill[][] sleeveFills = new Fill[n][];
+      SleeveFill[][] sleeveFills = new SleeveFill[n][];
       for (int i = 0; i < n; i++) {
-        Sleeve sl = sleeves.get(i);
-        own[i] = new BacktestEngine(ex.withSizing(sl.sizing())).run(sl.data(), sl.strategy());
-        sleeveFills[i] = own[i].fills().toArray(new Fill[0]);
-        // the end-of-data closes come last but carry their symbol's last bar time
-        Arrays.sort(sleeveFills[i], Comparator.comparingLong(Fill::timeMillis));
+        sleeveFills[i] = runSleeve(i);
       }
-      long[] clock = mergedClock();
+      long[] clock = HistoricalBarFeed.mergedClock(hist);
       int bars = clock.length;
       double periods =
           Double.isNaN(cfg.periodsPerYear())
@@ -232,9 +348,10 @@ public final class PortfolioEngine {
       target = cfg.allocator().warmUp(n);
       double allocated = 0;
       for (int i = 0; i < n; i++) {
-        subCash[i] = target[i] * cash0;
-        transfers[i] = subCash[i];
-        allocated += subCash[i];
+        double value = target[i] * cash0;
+        sub[i].transfer(value);
+        transfers[i] = value;
+        allocated += value;
         k[i] = target[i];
       }
       reserve = cash0 - allocated;
@@ -248,66 +365,47 @@ public final class PortfolioEngine {
       double[][] values = new double[bars][n];
       double[] reserveAt = new double[bars];
       double[][] ret = new double[bars][n];
-      int[] next = new int[m];
       int[] fp = new int[n];
       int[] ep = new int[n];
       double[] lastV = new double[n];
       Arrays.fill(lastV, cash0);
-      BarSeries[] series = new BarSeries[m];
-      for (int s = 0; s < m; s++) {
-        series[s] = symbols.get(s).bars();
-      }
+      HistoricalBarFeed feed = new HistoricalBarFeed(hist);
+      BarGroup group = new BarGroup(m);
       for (int t = 0; t < bars; t++) {
         long now = clock[t];
-        for (int s = 0; s < m; s++) {
-          if (next[s] < series[s].size() && series[s].timeMillis(next[s]) == now) {
-            cur[s] = next[s];
-            mark[s] = series[s].open(cur[s]);
-            if (pendingCount > 0) {
-              for (int i = 0; i < n; i++) {
-                if (pending[i][s]) {
-                  executeRebalance(i, s, now);
-                }
-              }
-            }
-          }
+        if (!feed.next(hist, group) || group.time() != now) {
+          throw new IllegalStateException("the feed left the merged clock at " + now);
         }
-        for (int i = 0; i < n; i++) {
-          Fill[] fs = sleeveFills[i];
-          while (fp[i] < fs.length && fs[fp[i]].timeMillis() <= now) {
-            Fill f = fs[fp[i]++];
-            if (f.timeMillis() != now) {
-              throw new IllegalStateException("fill " + f + " is not on the merged clock");
-            }
-            mirror(i, f);
-          }
-        }
-        for (int s = 0; s < m; s++) {
-          if (next[s] < series[s].size() && series[s].timeMillis(next[s]) == now) {
-            int b = next[s];
-            mark[s] = series[s].close(b);
+        if (pendingCount > 0) {
+          for (int j = 0; j < group.count(); j++) {
+            int s = group.symbol(j);
             for (int i = 0; i < n; i++) {
-              if (qty[i][s] != 0 && b > openBar[i][s]) {
-                maxHigh[i][s] = Math.max(maxHigh[i][s], series[s].high(b));
-                minLow[i][s] = Math.min(minLow[i][s], series[s].low(b));
+              if (pending[i][s]) {
+                executeRebalance(i, s, hist.cursor(s), now);
               }
             }
-            next[s]++;
           }
         }
+        mirrorFills(sleeveFills, fp, now, false);
+        for (int j = 0; j < group.count(); j++) {
+          int s = group.symbol(j);
+          int b = hist.cursor(s);
+          double hi = hist.high(s, b);
+          double lo = hist.low(s, b);
+          double close = hist.close(s, b);
+          for (int i = 0; i < n; i++) {
+            sub[i].observeBar(s, b, hi, lo);
+            sub[i].mark(s, close);
+          }
+        }
+        mirrorFills(sleeveFills, fp, now, true);
         double equity = reserve;
         double cash = reserve;
         double exposure = 0;
         for (int i = 0; i < n; i++) {
-          double v = subCash[i];
-          cash += subCash[i];
-          for (int s = 0; s < m; s++) {
-            double q = qty[i][s];
-            if (q != 0) {
-              v += margin[s] ? q * (mark[s] - avg[i][s]) * pv[s] : q * mark[s] * pv[s];
-              exposure += Math.abs(q) * mark[s] * pv[s];
-            }
-          }
+          double v = sub[i].equity();
+          cash += sub[i].cash();
+          exposure += sub[i].grossExposure();
           values[t][i] = v;
           equity += v;
         }
@@ -348,26 +446,28 @@ public final class PortfolioEngine {
           clock, eqValue, eqCash, eqExposure, targetW, actualW, values, reserveAt, ret, periods);
     }
 
-    private long[] mergedClock() {
-      int total = 0;
-      for (SymbolData d : symbols) {
-        total += d.bars().size();
-      }
-      long[] all = new long[total];
-      int p = 0;
-      for (SymbolData d : symbols) {
-        long[] t = d.bars().timesArray();
-        System.arraycopy(t, 0, all, p, t.length);
-        p += t.length;
-      }
-      Arrays.sort(all);
-      int u = 0;
-      for (int i = 0; i < all.length; i++) {
-        if (i == 0 || all[i] != all[u - 1]) {
-          all[u++] = all[i];
+    /**
+     * Mirrors every sleeve's fills at {@code now} that came inside their bar (before its range was
+     * observed), or, with {@code afterBar}, those that came after it.
+     */
+    private void mirrorFills(SleeveFill[][] sleeveFills, int[] fp, long now, boolean afterBar) {
+      for (int i = 0; i < n; i++) {
+        SleeveFill[] fs = sleeveFills[i];
+        while (fp[i] < fs.length && fs[fp[i]].fill().timeMillis() <= now) {
+          SleeveFill f = fs[fp[i]];
+          if (f.fill().timeMillis() != now) {
+            throw new IllegalStateException("fill " + f.fill() + " is not on the merged clock");
+          }
+          if (f.afterBar() != afterBar) {
+            if (afterBar) {
+              throw new IllegalStateException("fill " + f.fill() + " is out of order in its bar");
+            }
+            break;
+          }
+          fp[i]++;
+          mirror(i, f);
         }
       }
-      return Arrays.copyOf(all, u);
     }
 
     private void decide(
@@ -407,12 +507,12 @@ public final class PortfolioEngine {
       for (int i = 0; i < n; i++) {
         double value = target[i] * equity;
         double transfer = value - values[i];
-        subCash[i] += transfer;
+        sub[i].transfer(transfer);
         transfers[i] += transfer;
         allocated += value;
         k[i] = sleeveEquity[i] > 0 ? value / sleeveEquity[i] : 0;
         for (int s : sleeveSymbols[i]) {
-          if (sleevePos[i][s] != 0 || qty[i][s] != 0) {
+          if (sleeveBook[i].position(s) != 0 || sub[i].position(s) != 0) {
             pending[i][s] = true;
             pendingCount++;
           }
@@ -421,23 +521,23 @@ public final class PortfolioEngine {
       reserve = equity - allocated;
     }
 
-    /** Trades sub-ledger (i, s) to {@code k_i × sleeve position} at symbol s's open. */
-    private void executeRebalance(int i, int s, long now) {
+    /** Trades sub-ledger i to {@code k_i × sleeve position} in symbol s at its bar b's open. */
+    private void executeRebalance(int i, int s, int b, long now) {
       pending[i][s] = false;
       pendingCount--;
-      double goal = k[i] * sleevePos[i][s];
-      double delta = goal - qty[i][s];
-      if (Math.abs(delta) <= QTY_EPS * Math.max(Math.abs(goal), Math.abs(qty[i][s]))
-          || delta == 0) {
+      double held = sub[i].position(s);
+      double goal = k[i] * sleeveBook[i].position(s);
+      double delta = goal - held;
+      if (Math.abs(delta) <= QTY_EPS * Math.max(Math.abs(goal), Math.abs(held)) || delta == 0) {
         return;
       }
       Side side = delta > 0 ? Side.BUY : Side.SELL;
-      double ref = mark[s];
+      double ref = hist.open(s, b);
       double q = Math.abs(delta);
       double price = ex.slippage().apply(ref, side, inst[s], rng);
       double commission = ex.commission().commission(q, price, inst[s]);
-      double slip = Math.abs(price - ref) * q * pv[s];
-      applyFill(
+      double slip = Math.abs(price - ref) * q * inst[s].pointValue();
+      book(
           i,
           s,
           side,
@@ -446,33 +546,45 @@ public final class PortfolioEngine {
           commission,
           slip,
           sleeves.get(i).name() + ":Rebalance",
-          cur[s],
-          now);
+          b,
+          now,
+          true);
       if (rebalance != null) {
-        rebalance.turnover += q * price * pv[s] / rebalance.equity;
+        rebalance.turnover += q * price * inst[s].pointValue() / rebalance.equity;
         rebalance.cost += commission + slip;
       }
     }
 
     /** Mirrors one of sleeve i's fills into its sub-ledger. */
-    private void mirror(int i, Fill f) {
+    private void mirror(int i, SleeveFill sf) {
+      Fill f = sf.fill();
       int s = symbolIndex.get(f.symbol());
-      double before = sleevePos[i][s];
-      double signed = f.side().sign() * f.quantity();
+      Ledger sleeve = sleeveBook[i];
+      double before = sleeve.position(s);
+      sleeve.apply(
+          s,
+          f.orderId(),
+          f.side(),
+          f.quantity(),
+          f.price(),
+          f.commission(),
+          f.slippageCost(),
+          f.tag(),
+          f.barIndex(),
+          f.timeMillis(),
+          sf.atBarOpen());
+      double after = sleeve.position(s);
+      double held = sub[i].position(s);
       double delta;
-      if (before == 0 || Math.signum(before) == Math.signum(signed)) {
-        delta = k[i] * signed;
+      if (before == 0 || Math.signum(before) == f.side().sign()) {
+        delta = k[i] * f.side().sign() * f.quantity(); // opens or adds
+      } else if (after == 0) {
+        delta = -held; // the sleeve is flat: so is the sub-ledger
+      } else if (Math.signum(after) != Math.signum(before)) {
+        delta = -held + k[i] * after; // a reversal: close, then open k_i × the remainder
       } else {
-        double closeQty = Math.min(Math.abs(before), f.quantity());
-        double frac = closeQty / Math.abs(before);
-        delta = closeQty == Math.abs(before) ? -qty[i][s] : -qty[i][s] * frac;
-        double rest = f.quantity() - closeQty;
-        if (rest > 0) {
-          delta += k[i] * f.side().sign() * rest;
-        }
+        delta = -held * (f.quantity() / Math.abs(before)); // reduces by the same fraction
       }
-      double after = before + signed;
-      sleevePos[i][s] = Math.abs(after) <= QTY_EPS * Math.max(1, Math.abs(before)) ? 0 : after;
       if (delta == 0) {
         return;
       }
@@ -480,7 +592,7 @@ public final class PortfolioEngine {
       double q = Math.abs(delta);
       double commission = ex.commission().commission(q, f.price(), inst[s]);
       double slip = f.slippageCost() * q / f.quantity();
-      applyFill(
+      book(
           i,
           s,
           side,
@@ -490,13 +602,16 @@ public final class PortfolioEngine {
           slip,
           sleeves.get(i).name() + ":" + f.tag(),
           f.barIndex(),
-          f.timeMillis());
+          f.timeMillis(),
+          sf.atBarOpen());
     }
 
-    // ------------------------------------------------------------ sub-ledger accounting
-    // The same rules as the engine's ledger (docs/ENGINE.md), per (sleeve, symbol).
-
-    private void applyFill(
+    /**
+     * Books one fill in sub-ledger i and records it, and the trades it closes, in the portfolio's
+     * lists under the portfolio's numbering (each fill its own order, as before the ledger was
+     * shared).
+     */
+    private void book(
         int i,
         int s,
         Side side,
@@ -506,123 +621,49 @@ public final class PortfolioEngine {
         double slipCost,
         String tag,
         int bar,
-        long time) {
+        long time,
+        boolean atBarOpen) {
       long id = fills.size() + 1L;
+      int closedBefore = sub[i].trades().size();
+      Fill f = sub[i].apply(s, id, side, q, price, commission, slipCost, tag, bar, time, atBarOpen);
       fills.add(
-          new Fill(id, id, inst[s].symbol(), time, bar, side, q, price, commission, slipCost, tag));
+          new Fill(
+              id,
+              id,
+              f.symbol(),
+              f.timeMillis(),
+              f.barIndex(),
+              f.side(),
+              f.quantity(),
+              f.price(),
+              f.commission(),
+              f.slippageCost(),
+              f.tag()));
       commissionPaid[i] += commission;
       slippagePaid[i] += slipCost;
-      subCash[i] -= commission;
-      double p = qty[i][s];
-      double signed = side.sign() * q;
-      if (p == 0 || Math.signum(p) == Math.signum(signed)) {
-        openOrAdd(i, s, p, signed, q, price, commission, slipCost, tag, bar, time);
-        return;
-      }
-      double closeQty = Math.min(Math.abs(p), q);
-      double dir = Math.signum(p);
-      double frac = closeQty / Math.abs(p);
-      double gross = closeQty * (price - avg[i][s]) * pv[s] * dir;
-      double share = closeQty / q;
-      double comm = entryComm[i][s] * frac + commission * share;
-      double slip = entrySlip[i][s] * frac + slipCost * share;
-      if (margin[s]) {
-        subCash[i] += gross;
-      } else {
-        subCash[i] += dir * closeQty * price * pv[s];
-      }
-      double hi = Math.max(maxHigh[i][s], price);
-      double lo = Math.min(minLow[i][s], price);
-      double mfe;
-      double mae;
-      if (dir > 0) {
-        mfe = Math.max(0, (hi - avg[i][s]) * closeQty * pv[s]);
-        mae = Math.min(0, (lo - avg[i][s]) * closeQty * pv[s]);
-      } else {
-        mfe = Math.max(0, (avg[i][s] - lo) * closeQty * pv[s]);
-        mae = Math.min(0, (avg[i][s] - hi) * closeQty * pv[s]);
-      }
-      double notional = avg[i][s] * closeQty * pv[s];
-      double net = gross - comm;
-      trades.add(
-          new Trade(
-              trades.size() + 1L,
-              inst[s].symbol(),
-              dir > 0 ? Trade.Direction.LONG : Trade.Direction.SHORT,
-              closeQty,
-              openTime[i][s],
-              time,
-              avg[i][s],
-              price,
-              gross,
-              comm,
-              slip,
-              net,
-              notional > 0 ? net / notional * 100.0 : Double.NaN,
-              Math.max(0, bar - openBar[i][s]),
-              mae,
-              mfe,
-              entryReason[i][s],
-              tag));
-      entryComm[i][s] -= entryComm[i][s] * frac;
-      entrySlip[i][s] -= entrySlip[i][s] * frac;
-      double remaining = p + signed;
-      if (closeQty == Math.abs(p) || Math.abs(remaining) <= QTY_EPS * Math.abs(p)) {
-        qty[i][s] = 0;
-        avg[i][s] = 0;
-        entryComm[i][s] = 0;
-        entrySlip[i][s] = 0;
-        double rest = q - closeQty;
-        if (rest > QTY_EPS * q) {
-          openOrAdd(
-              i,
-              s,
-              0,
-              side.sign() * rest,
-              rest,
-              price,
-              commission * (rest / q),
-              slipCost * (rest / q),
-              tag,
-              bar,
-              time);
-        }
-      } else {
-        qty[i][s] = remaining;
-      }
-    }
-
-    private void openOrAdd(
-        int i,
-        int s,
-        double p,
-        double signed,
-        double q,
-        double price,
-        double commission,
-        double slipCost,
-        String tag,
-        int bar,
-        long time) {
-      if (!margin[s]) {
-        subCash[i] -= signed * price * pv[s];
-      }
-      if (p == 0) {
-        qty[i][s] = signed;
-        avg[i][s] = price;
-        openTime[i][s] = time;
-        openBar[i][s] = bar;
-        entryReason[i][s] = tag;
-        entryComm[i][s] = commission;
-        entrySlip[i][s] = slipCost;
-        maxHigh[i][s] = price;
-        minLow[i][s] = price;
-      } else {
-        double newAbs = Math.abs(p) + q;
-        avg[i][s] = (Math.abs(p) * avg[i][s] + q * price) / newAbs;
-        qty[i][s] = p + signed;
-        entryComm[i][s] += commission;
-        entrySlip[i][s] += slipCost;
+      List<Trade> closed = sub[i].trades();
+      for (int j = closedBefore; j < closed.size(); j++) {
+        Trade t = closed.get(j);
+        trades.add(
+            new Trade(
+                trades.size() + 1L,
+                t.symbol(),
+                t.direction(),
+                t.quantity(),
+                t.entryTimeMillis(),
+                t.exitTimeMillis(),
+                t.entryPrice(),
+                t.exitPrice(),
+                t.grossPnl(),
+                t.commission(),
+                t.slippage(),
+                t.netPnl(),
+                t.returnPct(),
+                t.barsHeld(),
+                t.mae(),
+                t.mfe(),
+                t.entryReason(),
+                t.exitReason()));
       }
     }
 
@@ -682,7 +723,7 @@ public final class PortfolioEngine {
       List<String> open = new ArrayList<>();
       for (int s = 0; s < m; s++) {
         for (int i = 0; i < n; i++) {
-          if (qty[i][s] != 0) {
+          if (sub[i].position(s) != 0) {
             open.add(inst[s].symbol());
             break;
           }

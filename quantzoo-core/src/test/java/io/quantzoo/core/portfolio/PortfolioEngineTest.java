@@ -6,18 +6,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.quantzoo.core.data.BarSeries;
+import io.quantzoo.core.data.BarSeriesBuilder;
+import io.quantzoo.core.engine.BacktestEngine;
+import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.engine.EquityCurve;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.execution.CommissionModel;
+import io.quantzoo.core.execution.FillModel;
 import io.quantzoo.core.execution.SizingModel;
+import io.quantzoo.core.execution.SlippageModel;
+import io.quantzoo.core.instrument.AssetClass;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Fill;
+import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.order.Exits;
+import io.quantzoo.core.order.Offset;
 import io.quantzoo.core.order.OrderRequest;
 import io.quantzoo.core.order.Side;
+import io.quantzoo.core.strategy.StrategyContext;
 import io.quantzoo.core.testkit.Bars;
 import io.quantzoo.core.testkit.RandomBars;
+import io.quantzoo.core.testkit.Scripted;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Portfolio accounting on hand-built bars; expected numbers are worked out in the comments. */
@@ -361,6 +376,292 @@ class PortfolioEngineTest {
         .containsExactly(new double[] {1000, 1100, 1200, 1200, 1200}, within(EPS));
     assertThat(r.portfolio().trades()).hasSize(2);
     assertThat(r.sleeveValues()[2]).containsExactly(new double[] {600, 600}, within(EPS));
+    assertIdentities(r);
+  }
+
+  private static Sleeve idle(String name, BarSeries bars) {
+    return new Sleeve(
+        name,
+        "scripted",
+        "idle",
+        List.of(new SymbolData(bars, Instrument.equity(bars.symbol()))),
+        script(),
+        new SizingModel.PercentOfEquity(100));
+  }
+
+  @Test
+  void mirroredFillsScaleReduceAndReverseWithTheBacktestsExcursionRules() {
+    // Cash 1000, fixed ½/½, never rebalanced: k_a = 500 / 1000 = ½ throughout (sleeve b idle).
+    // Sleeve a: buys 10 (fills b1 open @100), sells 4 (b2 open @110), sells 12 (b3 open @120:
+    //   closes 6, opens 6 short), and its end-of-data close buys 6 at b4's close @105.
+    // Sub-ledger a (cash 500):
+    //   b1 open: buy 5 @100 (cash 0). Filled at the open: b1's range (112/95) counts.
+    //   b2 open: the sleeve cut 40 %: sell 2 @110 (cash 220). Trade 1: long 2, +20, 1 bar held,
+    //     MFE (112 − 100)×2 = 24, MAE (95 − 100)×2 = −10.
+    //   b3 open: the sleeve reversed 6 → −6: −3 + ½×(−6) = sell 6 @120: trade 2 closes 3 (+60,
+    //     2 bars, highs 112, 125 and lows 95, 108: MFE 25×3 = 75, MAE −5×3 = −15), 3 open short
+    //     @120 (cash 220 + 360 + 360 = 940); from b3's open, so b3's range (121/100) counts.
+    //   b4: the end-of-data close comes after b4's range (125/98) was observed, as in the sleeve:
+    //     buy 3 @105 (cash 625). Trade 3: short 3, +45, 1 bar, MFE (120 − 98)×3 = 66,
+    //     MAE (120 − 125)×3 = −15.
+    // Before the sub-ledgers were Ledgers the entry bar's range never counted and the end-of-data
+    // close came before b4's range: MFE/MAE were 20/0, 75/0 and 45/0 (only fill prices and later
+    // bars). Now each is exactly ½ of the sleeve's own trade's.
+    BarSeries a =
+        Bars.of("A")
+            .flat(100)
+            .bar(100, 112, 95, 110)
+            .bar(110, 125, 108, 120)
+            .bar(120, 121, 100, 105)
+            .bar(105, 125, 98, 105)
+            .build();
+    Sleeve trader =
+        new Sleeve(
+            "a",
+            "scripted",
+            "trade",
+            List.of(new SymbolData(a, Instrument.equity("A"))),
+            script()
+                .at(0, c -> c.submit(OrderRequest.market("A", Side.BUY, 10, "Buy")))
+                .at(1, c -> c.submit(OrderRequest.market("A", Side.SELL, 4, "Cut")))
+                .at(2, c -> c.submit(OrderRequest.market("A", Side.SELL, 12, "Flip"))),
+            new SizingModel.PercentOfEquity(100));
+    PortfolioResult r =
+        new PortfolioEngine(
+                config(
+                    EngineConfig.defaults().withInitialCash(1000),
+                    HALF,
+                    new RebalanceSchedule.Never(),
+                    0))
+            .run(List.of(trader, idle("b", b())));
+    assertThat(r.portfolio().equity().equityArray())
+        .containsExactly(new double[] {1000, 1050, 1080, 1125, 1125}, within(EPS));
+    List<Fill> fills = r.portfolio().fills();
+    assertThat(fills).extracting(Fill::quantity).containsExactly(5.0, 2.0, 6.0, 3.0);
+    assertThat(fills).extracting(Fill::barIndex).containsExactly(1, 2, 3, 4);
+    assertThat(fills).extracting(Fill::fillId).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(fills).extracting(Fill::orderId).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(fills.get(3).tag()).isEqualTo("a:EndOfData");
+    List<Trade> t = r.portfolio().trades();
+    assertThat(t).extracting(Trade::tradeId).containsExactly(1L, 2L, 3L);
+    assertThat(t).extracting(Trade::quantity).containsExactly(2.0, 3.0, 3.0);
+    assertThat(t)
+        .extracting(Trade::direction)
+        .containsExactly(Trade.Direction.LONG, Trade.Direction.LONG, Trade.Direction.SHORT);
+    assertThat(t).extracting(Trade::netPnl).containsExactly(20.0, 60.0, 45.0);
+    assertThat(t).extracting(Trade::barsHeld).containsExactly(1, 2, 1);
+    assertThat(t).extracting(Trade::mfe).containsExactly(24.0, 75.0, 66.0);
+    assertThat(t).extracting(Trade::mae).containsExactly(-10.0, -15.0, -15.0);
+    assertThat(t.get(2).entryReason()).isEqualTo("a:Flip");
+    assertThat(t.get(2).exitReason()).isEqualTo("a:EndOfData");
+    List<Trade> own = r.sleeves().get(0).own().trades();
+    assertThat(own).hasSize(3);
+    for (int j = 0; j < 3; j++) {
+      assertThat(t.get(j).mfe()).isEqualTo(own.get(j).mfe() / 2);
+      assertThat(t.get(j).mae()).isEqualTo(own.get(j).mae() / 2);
+      assertThat(t.get(j).barsHeld()).isEqualTo(own.get(j).barsHeld());
+    }
+    assertThat(r.sleeves().get(0).pnl()).isCloseTo(125, within(EPS));
+    assertThat(r.sleeves().get(0).finalValue()).isCloseTo(625, within(EPS));
+    assertIdentities(r);
+  }
+
+  /** {@code n} bars of a random walk two hours apart, from {@link Bars#START}. */
+  private static BarSeries everyTwoHours(String symbol, int n, long seed) {
+    BarSeries w = RandomBars.walk(symbol, n, seed);
+    BarSeriesBuilder b = new BarSeriesBuilder(symbol, n);
+    for (int i = 0; i < n; i++) {
+      b.add(Bars.START + i * 7_200_000L, w.open(i), w.high(i), w.low(i), w.close(i), w.volume(i));
+    }
+    return b.build();
+  }
+
+  /**
+   * A strategy that, on about a third of each symbol's bars, places a random market, limit or stop
+   * order of 1-5 units (some with a stop-loss and take-profit), or closes the position: adds,
+   * partial closes, reversals, fills at the open, inside the bar and (with {@code ON_CLOSE}) at the
+   * close.
+   */
+  private static Scripted randomTrader(List<BarSeries> series, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Scripted sc = script();
+    Exits exits = Exits.NONE.withStopLoss(Offset.price(1.5)).withTakeProfit(Offset.price(2.5));
+    for (BarSeries bs : series) {
+      String sym = bs.symbol();
+      for (int b = 0; b < bs.size() - 1; b++) {
+        if (rnd.nextInt(3) != 0) {
+          continue;
+        }
+        double q = 1 + rnd.nextInt(5);
+        double ref = bs.close(b);
+        Consumer<StrategyContext> act =
+            switch (rnd.nextInt(7)) {
+              case 0 -> c -> c.submit(OrderRequest.market(sym, Side.BUY, q, "Buy"));
+              case 1 -> c -> c.submit(OrderRequest.market(sym, Side.SELL, q, "Sell"));
+              case 2 -> c -> c.submit(OrderRequest.limit(sym, Side.BUY, q, ref * 0.997, "Dip"));
+              case 3 -> c -> c.submit(OrderRequest.limit(sym, Side.SELL, q, ref * 1.003, "Pop"));
+              case 4 -> c -> c.submit(OrderRequest.stop(sym, Side.SELL, q, ref * 0.995, "Break"));
+              case 5 -> c -> c.buy(q, "Bracket", exits);
+              default -> c -> c.exitPosition(sym, "Out");
+            };
+        sc.at(sym, b, act);
+      }
+    }
+    return sc;
+  }
+
+  private static Sleeve randomSleeve(String name, long seed, int n) {
+    // X hourly, F (a future: margin accounting, $2 a point) every two hours: the merged clock's
+    // steps are not F's bars, so bar indices and bars held must be F's own. Both end together.
+    BarSeries x = RandomBars.walk(name + "X", 2 * n - 1, seed);
+    BarSeries f = everyTwoHours(name + "F", n, seed + 1000);
+    Instrument fut =
+        new Instrument(
+            name + "F", AssetClass.FUTURE, 0.25, 2.0, "USD", 1.0, ZoneId.of("UTC"), null, null);
+    return new Sleeve(
+        name,
+        "scripted",
+        "random",
+        List.of(new SymbolData(x, Instrument.equity(name + "X")), new SymbolData(f, fut)),
+        randomTrader(List.of(x, f), seed),
+        new SizingModel.PercentOfEquity(100));
+  }
+
+  @Test
+  void aSleeveAtFullWeightBooksExactlyWhatItsOwnBacktestBooks() {
+    // One sleeve, weight 1, never rebalanced: k = 1 and the sub-ledger must book what the sleeve's
+    // own account books: the same cash and equity at every bar, the same fills and the same trades
+    // (quantities, P&L, costs, bars held, MAE and MFE), under both fill models.
+    int checkedTrades = 0;
+    for (FillModel fm : FillModel.values()) {
+      for (long seed = 1; seed <= 6; seed++) {
+        EngineConfig ex =
+            EngineConfig.defaults()
+                .withInitialCash(10_000)
+                .withFillModel(fm)
+                .withCommission(new CommissionModel.PercentOfNotional(0.1))
+                .withSlippage(new SlippageModel.BasisPoints(3))
+                .withSeed(seed);
+        PortfolioResult r =
+            new PortfolioEngine(
+                    config(
+                        ex,
+                        new Allocator.Fixed(new double[] {1}),
+                        new RebalanceSchedule.Never(),
+                        0))
+                .run(List.of(randomSleeve("s", seed, 150)));
+        BacktestResult own = r.sleeves().get(0).own();
+        // the sleeve's run is the ordinary backtest
+        Sleeve again = randomSleeve("s", seed, 150);
+        BacktestResult alone = new BacktestEngine(ex).run(again.data(), again.strategy());
+        assertThat(own.equity().equityArray()).containsExactly(alone.equity().equityArray());
+        assertThat(own.trades()).isEqualTo(alone.trades());
+
+        EquityCurve pe = r.portfolio().equity();
+        EquityCurve oe = own.equity();
+        assertThat(pe.size()).isEqualTo(oe.size());
+        for (int t = 0; t < pe.size(); t++) {
+          assertThat(pe.timeMillis(t)).isEqualTo(oe.timeMillis(t));
+          assertThat(pe.equity(t))
+              .as("%s seed %d bar %d", fm, seed, t)
+              .isCloseTo(oe.equity(t), within(1e-7));
+          assertThat(pe.cash(t)).isCloseTo(oe.cash(t), within(1e-7));
+          assertThat(pe.exposure(t)).isCloseTo(oe.exposure(t), within(1e-7));
+        }
+        List<Fill> pf = r.portfolio().fills();
+        List<Fill> of = own.fills();
+        assertThat(pf).hasSameSizeAs(of);
+        for (int j = 0; j < pf.size(); j++) {
+          Fill p = pf.get(j);
+          assertThat(p.fillId()).isEqualTo(j + 1L);
+          assertThat(p.orderId()).isEqualTo(j + 1L);
+        }
+        List<Fill> ofByTime = new ArrayList<>(of);
+        ofByTime.sort(java.util.Comparator.comparingLong(Fill::timeMillis));
+        for (int j = 0; j < pf.size(); j++) {
+          Fill p = pf.get(j);
+          Fill o = ofByTime.get(j);
+          assertThat(p.symbol()).isEqualTo(o.symbol());
+          assertThat(p.barIndex()).isEqualTo(o.barIndex());
+          assertThat(p.timeMillis()).isEqualTo(o.timeMillis());
+          assertThat(p.side()).isEqualTo(o.side());
+          assertThat(p.quantity()).isCloseTo(o.quantity(), within(1e-9));
+          assertThat(p.price()).isEqualTo(o.price());
+          assertThat(p.commission()).isCloseTo(o.commission(), within(1e-9));
+          assertThat(p.slippageCost()).isCloseTo(o.slippageCost(), within(1e-9));
+          assertThat(p.tag()).isEqualTo("s:" + o.tag());
+        }
+        List<Trade> pt = r.portfolio().trades();
+        List<Trade> ot = own.trades();
+        assertThat(pt).hasSameSizeAs(ot);
+        // the sleeve's end-of-data closes are booked last in its own account, at their bar's time
+        // in the portfolio: compare trades in the order of their exit
+        List<Trade> otByExit = new ArrayList<>(ot);
+        otByExit.sort(java.util.Comparator.comparingLong(Trade::exitTimeMillis));
+        for (int j = 0; j < pt.size(); j++) {
+          Trade p = pt.get(j);
+          Trade o = otByExit.get(j);
+          assertThat(p.tradeId()).isEqualTo(j + 1L);
+          assertThat(p.symbol()).isEqualTo(o.symbol());
+          assertThat(p.direction()).isEqualTo(o.direction());
+          assertThat(p.quantity()).isCloseTo(o.quantity(), within(1e-9));
+          assertThat(p.entryTimeMillis()).isEqualTo(o.entryTimeMillis());
+          assertThat(p.exitTimeMillis()).isEqualTo(o.exitTimeMillis());
+          assertThat(p.entryPrice()).isCloseTo(o.entryPrice(), within(1e-9));
+          assertThat(p.exitPrice()).isEqualTo(o.exitPrice());
+          assertThat(p.grossPnl()).isCloseTo(o.grossPnl(), within(1e-7));
+          assertThat(p.commission()).isCloseTo(o.commission(), within(1e-9));
+          assertThat(p.slippage()).isCloseTo(o.slippage(), within(1e-9));
+          assertThat(p.barsHeld()).isEqualTo(o.barsHeld());
+          assertThat(p.mae())
+              .as("%s seed %d trade %d", fm, seed, j)
+              .isCloseTo(o.mae(), within(1e-7));
+          assertThat(p.mfe()).isCloseTo(o.mfe(), within(1e-7));
+          assertThat(p.entryReason()).isEqualTo("s:" + o.entryReason());
+          assertThat(p.exitReason()).isEqualTo("s:" + o.exitReason());
+          checkedTrades++;
+        }
+        assertIdentities(r);
+      }
+    }
+    assertThat(checkedTrades).isGreaterThan(500);
+  }
+
+  @Test
+  void fillsAndTradesAreNumberedAcrossSleevesInTheOrderTheyHappen() {
+    // Three random sleeves rebalanced every 25 bars: each sub-ledger numbers its own fills, the
+    // portfolio's lists number them all, uniquely and in time order.
+    PortfolioConfig cfg =
+        config(
+            EngineConfig.defaults()
+                .withInitialCash(30_000)
+                .withCommission(new CommissionModel.PercentOfNotional(0.1))
+                .withSlippage(new SlippageModel.BasisPoints(3)),
+            new Allocator.Equal(),
+            new RebalanceSchedule.EveryBars(25),
+            0.05);
+    PortfolioResult r =
+        new PortfolioEngine(cfg)
+            .run(
+                List.of(
+                    randomSleeve("p", 11, 120),
+                    randomSleeve("q", 12, 120),
+                    randomSleeve("r", 13, 120)));
+    List<Fill> fills = r.portfolio().fills();
+    assertThat(fills).hasSizeGreaterThan(100);
+    for (int j = 0; j < fills.size(); j++) {
+      assertThat(fills.get(j).fillId()).isEqualTo(j + 1L);
+      assertThat(fills.get(j).orderId()).isEqualTo(j + 1L);
+      if (j > 0) {
+        assertThat(fills.get(j).timeMillis()).isGreaterThanOrEqualTo(fills.get(j - 1).timeMillis());
+      }
+    }
+    assertThat(fills).anyMatch(f -> f.tag().endsWith(":Rebalance"));
+    List<Trade> trades = r.portfolio().trades();
+    for (int j = 0; j < trades.size(); j++) {
+      assertThat(trades.get(j).tradeId()).isEqualTo(j + 1L);
+    }
+    assertThat(r.portfolio().orders().filled()).isEqualTo(fills.size());
     assertIdentities(r);
   }
 }
