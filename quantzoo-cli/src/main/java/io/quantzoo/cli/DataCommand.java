@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.DataFiles;
 import io.quantzoo.core.data.DataInspector;
 import io.quantzoo.core.data.LoadOptions;
 import io.quantzoo.core.data.LoadResult;
@@ -58,7 +59,7 @@ final class DataCommand implements Runnable {
       try {
         z = ZoneId.of(zone);
       } catch (DateTimeException e) {
-        throw new UserInputException("--timezone must be a zone id, was " + zone, ExitCodes.USAGE);
+        throw new UsageException("--timezone must be a zone id, was " + zone);
       }
       LoadOptions opts = DataFiles.options(z, symbol, true);
       LoadResult r = DataFiles.load(path, DataFiles.isParquet(path), opts);

@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.DataFiles;
 import io.quantzoo.core.data.BarSeries;
 import io.quantzoo.core.data.LoadResult;
 import io.quantzoo.core.indicator.Indicator;
@@ -90,11 +91,10 @@ final class IndicatorCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (name == null) {
-      throw new UserInputException(
-          "name an indicator (qz indicator --list shows them)", ExitCodes.USAGE);
+      throw new UsageException("name an indicator (qz indicator --list shows them)");
     }
     if (data == null) {
-      throw new UserInputException("--data PATH is required", ExitCodes.USAGE);
+      throw new UsageException("--data PATH is required");
     }
     IndicatorFactory f = registry.get(name);
     Map<String, Object> raw = ParamArgs.parse("indicator " + f.name(), f.params(), params);
@@ -103,15 +103,15 @@ final class IndicatorCommand implements Callable<Integer> {
     try {
       z = ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new UserInputException("--timezone must be a zone id, was " + zone, ExitCodes.USAGE);
+      throw new UsageException("--timezone must be a zone id, was " + zone);
     }
     BarSeries bars = load(data, z);
     long[] times;
     IndicatorColumns cols;
     if (f.kind() == IndicatorFactory.Kind.PAIR) {
       if (with == null) {
-        throw new UserInputException(
-            f.name() + " reads two series: add --with PATH for the second one", ExitCodes.USAGE);
+        throw new UsageException(
+            f.name() + " reads two series: add --with PATH for the second one");
       }
       BarSeries other = load(with, z);
       long[][] joined = join(bars.timesArray(), other.timesArray());
@@ -129,9 +129,8 @@ final class IndicatorCommand implements Callable<Integer> {
       cols = Indicators.compute(ind, xs, ys);
     } else {
       if (with != null) {
-        throw new UserInputException(
-            "--with is only for pair indicators; " + f.name() + " reads one series",
-            ExitCodes.USAGE);
+        throw new UsageException(
+            "--with is only for pair indicators; " + f.name() + " reads one series");
       }
       Indicator ind = f.create(p);
       cols = Indicators.compute(ind, bars);

@@ -78,17 +78,15 @@ final class LeaderboardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Metrics.NAMES.contains(by)) {
-      throw new UserInputException(
-          "unknown metric '" + by + "' for --by; known: " + String.join(", ", Metrics.NAMES),
-          ExitCodes.USAGE);
+      throw new UsageException(
+          "unknown metric '" + by + "' for --by; known: " + String.join(", ", Metrics.NAMES));
     }
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!List.of("table", "markdown", "md", "csv").contains(fmt)) {
-      throw new UserInputException(
-          "--format must be table, markdown or csv, was " + format, ExitCodes.USAGE);
+      throw new UsageException("--format must be table, markdown or csv, was " + format);
     }
     if (limit < 1) {
-      throw new UserInputException("--limit must be >= 1, was " + limit, ExitCodes.USAGE);
+      throw new UsageException("--limit must be >= 1, was " + limit);
     }
     List<Leaderboard.Entry> entries;
     try (RunStore store = RunStore.open(QzCommand.databasePath(db))) {

@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.UserInputException;
 import io.quantzoo.core.data.DataException;
 import io.quantzoo.core.util.ConfigException;
 import io.quantzoo.store.StoreException;
@@ -48,7 +49,11 @@ public final class Main {
       }
       case UserInputException ue -> {
         err.println("error: " + ue.getMessage());
-        code = ue.exitCode();
+        code = ExitCodes.BAD_INPUT;
+      }
+      case UsageException ue -> {
+        err.println("error: " + ue.getMessage());
+        code = ExitCodes.USAGE;
       }
       case StoreException se -> {
         err.println("error: database: " + se.getMessage());

@@ -23,8 +23,7 @@ final class ParamArgs {
     for (String a : args) {
       int eq = a.indexOf('=');
       if (eq <= 0) {
-        throw new UserInputException(
-            "--param must be written NAME=VALUE, was '" + a + "'", ExitCodes.USAGE);
+        throw new UsageException("--param must be written NAME=VALUE, was '" + a + "'");
       }
       String key = a.substring(0, eq).trim().replace('-', '_');
       String value = a.substring(eq + 1).trim();

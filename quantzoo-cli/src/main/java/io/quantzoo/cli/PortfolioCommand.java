@@ -1,37 +1,26 @@
 package io.quantzoo.cli;
 
-import io.quantzoo.cli.config.ConfigLoader;
-import io.quantzoo.cli.config.PortfolioPlan;
-import io.quantzoo.cli.config.PortfolioPlanner;
-import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.app.Json;
+import io.quantzoo.app.Plans;
+import io.quantzoo.app.config.PortfolioPlan;
+import io.quantzoo.app.run.PortfolioService;
 import io.quantzoo.core.analytics.Metrics;
-import io.quantzoo.core.analytics.MetricsCalculator;
-import io.quantzoo.core.engine.SymbolData;
-import io.quantzoo.core.portfolio.PortfolioEngine;
 import io.quantzoo.core.portfolio.PortfolioResult;
 import io.quantzoo.core.portfolio.RebalanceEvent;
-import io.quantzoo.core.portfolio.Sleeve;
 import io.quantzoo.core.portfolio.SleeveResult;
 import io.quantzoo.core.run.RunInfo;
-import io.quantzoo.core.strategy.StrategyRegistry;
-import io.quantzoo.core.util.ConfigException;
 import io.quantzoo.report.ReportFormat;
 import io.quantzoo.report.ReportInput;
 import io.quantzoo.report.ReportWriter;
-import io.quantzoo.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,95 +50,32 @@ final class PortfolioCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path dbPath = output.database();
-    CompletableFuture<RunStore> store = CompletableFuture.supplyAsync(() -> RunStore.open(dbPath));
+    OpeningStore store = OpeningStore.open(dbPath);
     try {
-      PortfolioPlan plan =
-          new PortfolioPlanner(
-                  StrategyRegistry.builtIn(), config.toAbsolutePath().getParent(), QzCommand.home())
-              .plan(ConfigLoader.loadPortfolio(config));
-      List<String> notes = new ArrayList<>();
-      List<Sleeve> sleeves = new ArrayList<>();
-      Set<String> symbols = new LinkedHashSet<>();
-      List<String> fingerprints = new ArrayList<>();
-      int bars = 0;
-      for (PortfolioPlan.SleevePlan sp : plan.sleeves()) {
-        RunPlan p = sp.plan();
-        List<SymbolData> data = RunService.loadData(p, notes);
-        for (SymbolData d : data) {
-          if (symbols.add(d.instrument().symbol())) {
-            fingerprints.add(d.bars().fingerprint());
-            bars += d.bars().size();
-          }
-        }
-        sleeves.add(
-            new Sleeve(
-                sp.name(),
-                p.strategy().name(),
-                p.params().asMap().toString(),
-                data,
-                p.strategy().create(p.params()),
-                p.engine().sizing()));
-      }
-      RunStore s = RunService.join(store);
-      Instant started = Clock.systemUTC().instant();
-      String runId = s.newRunId();
-      RunInfo info =
-          new RunInfo(
-              runId,
-              "portfolio",
-              "portfolio(" + plan.config().allocator().name() + ")",
-              String.join(",", symbols),
-              plan.effectiveYaml(),
-              plan.config().execution().seed(),
-              String.join(",", fingerprints),
-              Version.get(),
-              RunInfo.RunStatus.RUNNING,
-              started,
-              null,
-              -1,
-              "");
-      s.startRun(info);
-      PortfolioResult result;
-      Metrics metrics;
-      try {
-        long t0 = System.nanoTime();
-        try {
-          result = new PortfolioEngine(plan.config()).run(sleeves);
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException("sleeves", e.getMessage());
-        }
-        long elapsed = (System.nanoTime() - t0) / 1_000_000;
-        metrics = MetricsCalculator.compute(result.portfolio(), plan.metrics());
-        Metrics m = metrics;
-        s.completePortfolioRun(runId, result, () -> m, elapsed);
-      } catch (RuntimeException | Error e) {
-        try {
-          s.failRun(runId, String.valueOf(e.getMessage()));
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-      RunInfo done = s.findRun(runId).orElse(info);
+      PortfolioPlan plan = Plans.loadPortfolio(config);
+      PortfolioService.Outcome o = new PortfolioService(Clock.systemUTC()).run(plan, store::get);
       List<Path> reports = List.of();
       if (output.writeReport()) {
         reports =
             ReportWriter.writePortfolio(
-                ReportInput.of(done, metrics, result.portfolio(), Clock.systemUTC().instant()),
-                result,
+                ReportInput.of(
+                    o.info(), o.metrics(), o.result().portfolio(), Clock.systemUTC().instant()),
+                o.result(),
                 output.reportDir,
                 EnumSet.allOf(ReportFormat.class));
       }
       PrintWriter out = spec.commandLine().getOut();
       if (output.json) {
-        out.println(Json.write(jsonSummary(done, result, metrics, bars, reports, notes)));
+        out.println(
+            Json.write(
+                jsonSummary(o.info(), o.result(), o.metrics(), o.bars(), reports, o.notes())));
       } else {
-        printSummary(out, done, plan, result, metrics, reports, notes, dbPath);
+        printSummary(out, o.info(), plan, o.result(), o.metrics(), reports, o.notes(), dbPath);
       }
       out.flush();
       return ExitCodes.OK;
     } finally {
-      RunCommand.closeQuietly(store);
+      store.close();
     }
   }
 
@@ -163,7 +89,7 @@ final class PortfolioCommand implements Callable<Integer> {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("run_id", info.runId());
     j.put("status", info.status().dbName());
-    j.put("kind", info.kind());
+    j.put("kind", info.kind().dbName());
     j.put("allocation", info.strategy());
     j.put("symbols", info.symbols());
     j.put("bars", bars);

@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.ProgressListener;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Locale;
  * A one-line progress bar with rate and ETA, redrawn in place on a terminal at most ten times a
  * second. Off when the output is not a terminal (pipes, CI logs, {@code --json}).
  */
-final class Progress {
+final class Progress implements ProgressListener {
   private final PrintWriter err;
   private final boolean enabled;
   private final String label;
@@ -31,8 +32,8 @@ final class Progress {
     return new Progress(null, false, "");
   }
 
-  /** {@code done} of {@code total} units finished, {@code sessionDone} of them in this session. */
-  void update(long done, long total, long sessionDone) {
+  @Override
+  public void update(long done, long total, long sessionDone) {
     if (!enabled) {
       return;
     }
@@ -46,7 +47,8 @@ final class Progress {
     drawn = true;
   }
 
-  void finish() {
+  @Override
+  public void finish() {
     if (enabled && drawn) {
       err.println();
       err.flush();

@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.Version;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,12 +64,6 @@ public final class QzCommand implements Runnable {
       return Path.of(env);
     }
     return Path.of(".quantzoo", "quantzoo.duckdb");
-  }
-
-  /** The QuantZoo home (repository root), set by the launcher as {@code -Dquantzoo.home}. */
-  static Path home() {
-    String h = System.getProperty("quantzoo.home");
-    return h == null || h.isBlank() ? null : Path.of(h);
   }
 
   /** Prints the version. */

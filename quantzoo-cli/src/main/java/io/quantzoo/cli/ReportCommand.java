@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.UserInputException;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.report.ReportFormat;
 import io.quantzoo.report.ReportInput;
@@ -53,8 +54,7 @@ final class ReportCommand implements Callable<Integer> {
       try {
         formats = EnumSet.of(ReportFormat.parse(format));
       } catch (IllegalArgumentException e) {
-        throw new UserInputException(
-            "--format must be one of md, html, all, was " + format, ExitCodes.USAGE);
+        throw new UsageException("--format must be one of md, html, all, was " + format);
       }
     }
     try (RunStore store = db.open()) {
@@ -65,15 +65,13 @@ final class ReportCommand implements Callable<Integer> {
                 + info.runId()
                 + " is "
                 + info.status().dbName()
-                + ": only completed runs have a report",
-            ExitCodes.BAD_INPUT);
+                + ": only completed runs have a report");
       }
       StoredRun run = store.loadRun(info.runId());
       Double initial = run.metrics().get("initial_equity");
       if (initial == null) {
         throw new UserInputException(
-            "run " + info.runId() + " has no initial_equity metric; it cannot be reported",
-            ExitCodes.BAD_INPUT);
+            "run " + info.runId() + " has no initial_equity metric; it cannot be reported");
       }
       ReportInput in =
           new ReportInput(

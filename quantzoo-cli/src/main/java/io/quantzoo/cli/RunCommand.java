@@ -1,16 +1,17 @@
 package io.quantzoo.cli;
 
-import io.quantzoo.cli.config.ConfigLoader;
-import io.quantzoo.cli.config.RunConfigFile;
-import io.quantzoo.cli.config.RunPlan;
-import io.quantzoo.cli.config.RunPlanner;
+import io.quantzoo.app.Json;
+import io.quantzoo.app.Plans;
+import io.quantzoo.app.config.ConfigLoader;
+import io.quantzoo.app.config.RunConfigFile;
+import io.quantzoo.app.config.RunPlan;
+import io.quantzoo.app.config.RunPlanner;
+import io.quantzoo.app.run.RunService;
 import io.quantzoo.core.analytics.Metrics;
-import io.quantzoo.core.strategy.StrategyRegistry;
 import io.quantzoo.core.util.ConfigException;
 import io.quantzoo.report.ReportFormat;
 import io.quantzoo.report.ReportInput;
 import io.quantzoo.report.ReportWriter;
-import io.quantzoo.store.RunStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,11 +70,11 @@ final class RunCommand implements Callable<Integer> {
     Timings t = new Timings(timings);
     Path dbPath = output.database();
     // DuckDB's first connection loads a large native library: open it while the data loads.
-    CompletableFuture<RunStore> store = CompletableFuture.supplyAsync(() -> RunStore.open(dbPath));
+    OpeningStore store = OpeningStore.open(dbPath);
     try {
       RunPlan plan = plan();
       t.mark("config");
-      RunService.Outcome o = new RunService(Clock.systemUTC(), t).run(plan, store);
+      RunService.Outcome o = new RunService(Clock.systemUTC(), t).run(plan, store::get);
       List<Path> reports = List.of();
       boolean writeReport = output.writeReport();
       if (writeReport) {
@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
       t.mark("output");
       return ExitCodes.OK;
     } finally {
-      closeQuietly(store);
+      store.close();
       t.mark("close database");
       t.print(spec.commandLine().getErr());
     }
@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
                           d.path(), d.symbol(), d.timezone(), d.format(), true))
                   .toList());
     }
-    return new RunPlanner(StrategyRegistry.builtIn(), configDir, QzCommand.home()).plan(file);
+    return Plans.plan(file, configDir);
   }
 
   private static RunConfigFile withData(RunConfigFile f, List<RunConfigFile.DataSpec> d) {
@@ -267,16 +267,5 @@ final class RunCommand implements Callable<Integer> {
 
   private static void row(PrintWriter out, String k1, String v1, String k2, String v2) {
     out.printf("  %-16s %16s    %-14s %14s%n", k1, v1, k2, v2);
-  }
-
-  static void closeQuietly(CompletableFuture<RunStore> store) {
-    store
-        .handle((s, e) -> s)
-        .thenAccept(s -> {
-          if (s != null) {
-            s.close();
-          }
-        })
-        .join();
   }
 }

@@ -1,5 +1,7 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.Json;
+import io.quantzoo.app.UserInputException;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.store.RunStore;
 import io.quantzoo.store.StoredRun;
@@ -46,8 +48,7 @@ final class RunsCommand implements Runnable {
     RunStore open() {
       Path p = QzCommand.databasePath(db);
       if (!java.nio.file.Files.exists(p)) {
-        throw new UserInputException(
-            "no database at " + p + " yet: run a backtest first (qz run)", ExitCodes.BAD_INPUT);
+        throw new UserInputException("no database at " + p + " yet: run a backtest first (qz run)");
       }
       return RunStore.open(p);
     }
@@ -56,9 +57,8 @@ final class RunsCommand implements Runnable {
   static RunInfo find(RunStore store, String id) {
     return store
         .findRun(id)
-        .orElseThrow(() ->
-            new UserInputException(
-                "no run with id '" + id + "' (see qz runs list)", ExitCodes.BAD_INPUT));
+        .orElseThrow(
+            () -> new UserInputException("no run with id '" + id + "' (see qz runs list)"));
   }
 
   /** {@code qz runs list}. */
@@ -207,7 +207,7 @@ final class RunsCommand implements Runnable {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", r.runId());
     m.put("status", r.status().dbName());
-    m.put("kind", r.kind());
+    m.put("kind", r.kind().dbName());
     m.put("strategy", r.strategy());
     m.put("symbols", r.symbols());
     m.put("seed", r.seed());

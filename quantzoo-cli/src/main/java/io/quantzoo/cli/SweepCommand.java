@@ -1,6 +1,11 @@
 package io.quantzoo.cli;
 
-import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.app.Json;
+import io.quantzoo.app.PlanData;
+import io.quantzoo.app.Plans;
+import io.quantzoo.app.config.RunPlan;
+import io.quantzoo.app.sweep.SweepService;
+import io.quantzoo.app.sweep.Sweeps;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.Axis;
 import io.quantzoo.core.sweep.SweepDiagnostics;
@@ -77,13 +82,12 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (config == null) {
-      throw new UserInputException(
-          "give the config: qz sweep -c CONFIG.yaml (see qz sweep --help)", ExitCodes.USAGE);
+      throw new UsageException("give the config: qz sweep -c CONFIG.yaml (see qz sweep --help)");
     }
     RunPlan plan = Plans.load(config);
     SweepSpec sweep = Sweeps.spec(plan);
     if (threads != null && threads < 1) {
-      throw new UserInputException("--threads must be >= 1, was " + threads, ExitCodes.USAGE);
+      throw new UsageException("--threads must be >= 1, was " + threads);
     }
     int nThreads = threads != null ? threads : sweep.effectiveThreads();
     List<String> notes = new ArrayList<>();

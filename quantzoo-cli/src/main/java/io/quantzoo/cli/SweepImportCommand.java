@@ -1,14 +1,14 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.Json;
+import io.quantzoo.app.sweep.SweepImporter;
+import io.quantzoo.app.sweep.SweepImporter.Imported;
 import io.quantzoo.store.RunStore;
 import io.quantzoo.store.SweepResults;
 import io.quantzoo.store.SweepStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,11 +58,11 @@ final class SweepImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> dirs = datasets(dir);
+    List<Path> dirs = SweepImporter.datasets(dir);
     PrintWriter out = spec.commandLine().getOut();
     try (RunStore store = RunStore.open(QzCommand.databasePath(db))) {
       for (Path d : dirs) {
-        Imported i = importOne(new SweepStore(store), d, Clock.systemUTC());
+        Imported i = SweepImporter.importOne(new SweepStore(store), d, Clock.systemUTC());
         int shown = top != null ? Math.max(1, top) : i.meta().topK();
         if (json) {
           out.println(Json.write(json(i, shown)));
@@ -73,99 +73,6 @@ final class SweepImportCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  /** The results directories under {@code dir}: itself, or its per-symbol subdirectories. */
-  static List<Path> datasets(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new UserInputException(
-          "bad sweep results: " + dir + ": not a directory", ExitCodes.BAD_INPUT);
-    }
-    if (Files.exists(dir.resolve(SweepResults.META_FILE))) {
-      return List.of(dir);
-    }
-    List<Path> subs = new ArrayList<>();
-    try (var s = Files.list(dir)) {
-      s.filter(p -> Files.isRegularFile(p.resolve(SweepResults.META_FILE)))
-          .sorted()
-          .forEach(subs::add);
-    } catch (IOException e) {
-      throw new UserInputException(
-          "bad sweep results: " + dir + ": cannot list: " + e.getMessage(), ExitCodes.BAD_INPUT);
-    }
-    if (subs.isEmpty()) {
-      throw new UserInputException(
-          "bad sweep results: "
-              + dir.resolve(SweepResults.META_FILE)
-              + ": missing; a sweep results directory holds Parquet part files and this file",
-          ExitCodes.BAD_INPUT);
-    }
-    return subs;
-  }
-
-  /**
-   * One imported sweep.
-   *
-   * @param source the results directory
-   * @param meta its metadata
-   * @param finished the completed sweep
-   */
-  record Imported(Path source, SweepResults.Meta meta, SweepService.Finished finished) {}
-
-  /** Imports one results directory as a new completed sweep. */
-  static Imported importOne(SweepStore store, Path dir, Clock clock) {
-    long t0 = System.nanoTime();
-    try {
-      SweepResults.Meta m = SweepResults.readMeta(dir);
-      String id = store.newSweepId();
-      store.importParquet(
-          dir,
-          new SweepStore.SweepInfo(
-              id,
-              m.kind(),
-              null,
-              m.strategy(),
-              m.symbols(),
-              m.configYaml(),
-              m.space(),
-              m.fingerprint(),
-              m.objective(),
-              m.direction(),
-              m.minTrades(),
-              m.blocks(),
-              m.totalPoints(),
-              "running",
-              clock.instant(),
-              null,
-              0,
-              -1,
-              null,
-              Double.NaN,
-              Double.NaN,
-              Double.NaN,
-              null,
-              ""));
-      SweepService.Finished f;
-      try {
-        f =
-            SweepService.finish(
-                store,
-                id,
-                m.topK(),
-                m.blocks(),
-                () -> m.elapsedMillis() + (System.nanoTime() - t0) / 1_000_000);
-      } catch (RuntimeException | Error e) {
-        try {
-          store.stop(id, false, "import failed: " + e.getMessage(), 0);
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-      return new Imported(dir, m, f);
-    } catch (SweepResults.InvalidResultsException e) {
-      throw new UserInputException("bad sweep results: " + e.getMessage(), ExitCodes.BAD_INPUT);
-    }
   }
 
   private static void print(PrintWriter out, Imported imp, int shown) {

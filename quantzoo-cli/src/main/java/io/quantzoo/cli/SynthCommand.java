@@ -68,7 +68,7 @@ final class SynthCommand implements Callable<Integer> {
     try {
       s = new SyntheticMnqBars.Spec(seed, first, last, startPrice, volatility);
     } catch (IllegalArgumentException e) {
-      throw new UserInputException(e.getMessage(), ExitCodes.USAGE);
+      throw new UsageException(e.getMessage());
     }
     BarSeries bars = SyntheticMnqBars.generate(s);
     try {
@@ -92,8 +92,7 @@ final class SynthCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new UserInputException(
-          option + " must be a date YYYY-MM-DD, was " + text, ExitCodes.USAGE);
+      throw new UsageException(option + " must be a date YYYY-MM-DD, was " + text);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.quantzoo.cli;
 
+import io.quantzoo.app.PhaseListener;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
  * Wall-clock phase timings of one command, printed to stderr with {@code --timings}. Measures from
  * JVM start, so the first phase includes JVM and class loading.
  */
-final class Timings {
+final class Timings implements PhaseListener {
   private final boolean enabled;
   private final List<String> lines = new ArrayList<>();
   private long last;
@@ -29,6 +30,11 @@ final class Timings {
     long now = System.currentTimeMillis();
     lines.add(String.format(java.util.Locale.ROOT, "  %-28s %6d ms", phase, now - last));
     last = now;
+  }
+
+  @Override
+  public void phaseDone(String phase) {
+    mark(phase);
   }
 
   void print(PrintWriter err) {

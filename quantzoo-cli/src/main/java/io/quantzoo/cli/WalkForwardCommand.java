@@ -1,6 +1,11 @@
 package io.quantzoo.cli;
 
-import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.app.Json;
+import io.quantzoo.app.PlanData;
+import io.quantzoo.app.Plans;
+import io.quantzoo.app.config.RunPlan;
+import io.quantzoo.app.sweep.Sweeps;
+import io.quantzoo.app.walkforward.WalkForwardService;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.SweepSpec;
 import io.quantzoo.core.walkforward.WalkForwardMath;
@@ -51,11 +56,10 @@ final class WalkForwardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunPlan plan = Plans.load(config);
-    SweepSpec sweep =
-        SweepSpec.fromMap(plan.sweep(), plan.strategy().params(), plan.params().asMap());
+    SweepSpec sweep = Sweeps.spec(plan);
     WalkForwardSpec wf = WalkForwardSpec.fromMap(plan.walkforward());
     if (threads != null && threads < 1) {
-      throw new UserInputException("--threads must be >= 1, was " + threads, ExitCodes.USAGE);
+      throw new UsageException("--threads must be >= 1, was " + threads);
     }
     int nThreads = threads != null ? threads : sweep.effectiveThreads();
     List<String> notes = new ArrayList<>();

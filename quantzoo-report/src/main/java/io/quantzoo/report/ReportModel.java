@@ -186,7 +186,7 @@ final class ReportModel {
     addRow(rows, "Seed", Long.toString(info.seed()));
     addRow(rows, "Data fingerprint", info.dataFingerprint());
     addRow(rows, "Engine version", info.engineVersion());
-    addRow(rows, "Kind", info.kind());
+    addRow(rows, "Kind", info.kind().dbName());
     addRow(rows, "Created at", Fmt.instant(info.createdAt()));
     addRow(rows, "Finished at", Fmt.instant(info.finishedAt()));
     addRow(

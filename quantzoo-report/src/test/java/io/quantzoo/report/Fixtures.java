@@ -4,6 +4,7 @@ import io.quantzoo.core.analytics.Metrics;
 import io.quantzoo.core.engine.EquityCurve;
 import io.quantzoo.core.ledger.Trade;
 import io.quantzoo.core.run.RunInfo;
+import io.quantzoo.core.run.RunKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class Fixtures {
   static RunInfo info(String configYaml) {
     return new RunInfo(
         RUN_ID,
-        "backtest",
+        RunKind.BACKTEST,
         "SMA Cross <fast & slow>",
         "AAPL,MSFT",
         configYaml,

@@ -1,6 +1,6 @@
 package io.quantzoo.spark;
 
-import io.quantzoo.cli.Sweeps;
+import io.quantzoo.app.sweep.Sweeps;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.ParamSpace;
 import io.quantzoo.core.sweep.PointEvaluator;

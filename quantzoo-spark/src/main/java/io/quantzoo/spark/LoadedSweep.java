@@ -1,9 +1,9 @@
 package io.quantzoo.spark;
 
-import io.quantzoo.cli.PlanData;
-import io.quantzoo.cli.Plans;
-import io.quantzoo.cli.Sweeps;
-import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.app.PlanData;
+import io.quantzoo.app.Plans;
+import io.quantzoo.app.config.RunPlan;
+import io.quantzoo.app.sweep.Sweeps;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.SweepSpec;
 import java.nio.file.Path;

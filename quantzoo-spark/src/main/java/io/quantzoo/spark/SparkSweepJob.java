@@ -1,8 +1,8 @@
 package io.quantzoo.spark;
 
-import io.quantzoo.cli.Plans;
-import io.quantzoo.cli.Sweeps;
-import io.quantzoo.cli.config.RunPlan;
+import io.quantzoo.app.Plans;
+import io.quantzoo.app.config.RunPlan;
+import io.quantzoo.app.sweep.Sweeps;
 import io.quantzoo.core.data.DataException;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.sweep.ParamSpace;

@@ -9,6 +9,7 @@ import io.quantzoo.core.order.Side;
 import io.quantzoo.core.portfolio.PortfolioResult;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunInfo.RunStatus;
+import io.quantzoo.core.run.RunKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,7 +292,7 @@ public final class RunStore implements AutoCloseable {
             + " make_timestamp(?::BIGINT), NULL, NULL, ?, ?, ?, make_timestamp(?::BIGINT))";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       ps.setString(1, info.runId());
-      ps.setString(2, info.kind());
+      ps.setString(2, info.kind().dbName());
       ps.setString(3, info.strategy());
       ps.setString(4, info.symbols());
       ps.setString(5, info.configYaml());
@@ -949,7 +950,7 @@ public final class RunStore implements AutoCloseable {
         runs.add(
             new RunInfo(
                 rs.getString(1),
-                rs.getString(2),
+                RunKind.fromDbName(rs.getString(2)),
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),

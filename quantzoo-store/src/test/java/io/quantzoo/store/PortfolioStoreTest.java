@@ -21,6 +21,7 @@ import io.quantzoo.core.portfolio.RebalanceSchedule;
 import io.quantzoo.core.portfolio.Sleeve;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunInfo.RunStatus;
+import io.quantzoo.core.run.RunKind;
 import io.quantzoo.core.testkit.RandomBars;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ class PortfolioStoreTest {
   private static RunInfo info(String id) {
     return new RunInfo(
         id,
-        "portfolio",
+        RunKind.PORTFOLIO,
         "portfolio(inverse_vol)",
         "X,Y,Z",
         "a: 1\n",
@@ -97,7 +98,7 @@ class PortfolioStoreTest {
       store.startRun(info("p1"));
       store.completePortfolioRun("p1", p, () -> m, 5);
       StoredRun run = store.loadRun("p1");
-      assertThat(run.info().kind()).isEqualTo("portfolio");
+      assertThat(run.info().kind()).isEqualTo(RunKind.PORTFOLIO);
       assertThat(run.info().status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(run.equity()).isEqualTo(p.portfolio().equity());
       assertThat(run.fills()).isEqualTo(p.portfolio().fills());

@@ -10,6 +10,7 @@ import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.order.Exits;
 import io.quantzoo.core.run.RunInfo;
+import io.quantzoo.core.run.RunKind;
 import io.quantzoo.core.strategy.SmaCross;
 import io.quantzoo.core.testkit.RandomBars;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class RunStoreLargeRunTest {
       store.startRun(
           new RunInfo(
               id,
-              "backtest",
+              RunKind.BACKTEST,
               "sma_cross",
               "SYNTH",
               "strategy: sma_cross",

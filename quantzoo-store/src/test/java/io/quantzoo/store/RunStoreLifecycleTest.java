@@ -7,6 +7,7 @@ import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.ledger.Trade;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunInfo.RunStatus;
+import io.quantzoo.core.run.RunKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +61,7 @@ class RunStoreLifecycleTest {
       RunInfo impostor =
           new RunInfo(
               "run-1",
-              "backtest",
+              RunKind.BACKTEST,
               "other",
               "X",
               "",
@@ -234,7 +235,7 @@ class RunStoreLifecycleTest {
           .isInstanceOf(IllegalArgumentException.class);
       RunInfo completed =
           new RunInfo(
-              "r", "backtest", "s", "X", "", 1, "", "", RunStatus.COMPLETED, NOW, NOW, 1, "");
+              "r", RunKind.BACKTEST, "s", "X", "", 1, "", "", RunStatus.COMPLETED, NOW, NOW, 1, "");
       assertThatThrownBy(() -> store.startRun(completed))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("status must be RUNNING, was COMPLETED");

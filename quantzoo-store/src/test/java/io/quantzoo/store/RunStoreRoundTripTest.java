@@ -7,6 +7,7 @@ import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EquityCurve;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunInfo.RunStatus;
+import io.quantzoo.core.run.RunKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,6 +98,47 @@ class RunStoreRoundTripTest {
         assertThat(rs.getString(1)).isEqualTo("sortino");
         assertThat(rs.getBoolean(2)).isTrue();
       }
+    }
+  }
+
+  @Test
+  void everyRunKindIsStoredLowerCaseAndReadBack() throws SQLException {
+    Path db = dir.resolve("kinds.duckdb");
+    try (RunStore store = RunStore.open(db)) {
+      for (RunKind k : RunKind.values()) {
+        RunInfo base = TestData.runInfo("run-" + k.dbName(), TestData.CREATED);
+        store.startRun(
+            new RunInfo(
+                base.runId(),
+                k,
+                base.strategy(),
+                base.symbols(),
+                base.configYaml(),
+                base.seed(),
+                base.dataFingerprint(),
+                base.engineVersion(),
+                base.status(),
+                base.createdAt(),
+                base.finishedAt(),
+                base.elapsedMillis(),
+                base.message()));
+        assertThat(store.findRun(base.runId()).orElseThrow().kind()).isEqualTo(k);
+      }
+    }
+    try (Connection c = TestData.raw(db);
+        PreparedStatement ps = c.prepareStatement("SELECT run_id, kind FROM runs ORDER BY run_id");
+        ResultSet rs = ps.executeQuery()) {
+      Map<String, String> stored = new java.util.TreeMap<>();
+      while (rs.next()) {
+        stored.put(rs.getString(1), rs.getString(2));
+      }
+      // the spellings of every database written so far, and "trade" for trading sessions
+      assertThat(stored)
+          .containsExactly(
+              Map.entry("run-backtest", "backtest"),
+              Map.entry("run-portfolio", "portfolio"),
+              Map.entry("run-trade", "trade"),
+              Map.entry("run-walkforward", "walkforward"));
     }
   }
 

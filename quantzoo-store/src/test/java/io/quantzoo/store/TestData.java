@@ -10,6 +10,7 @@ import io.quantzoo.core.ledger.Trade;
 import io.quantzoo.core.order.Side;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunInfo.RunStatus;
+import io.quantzoo.core.run.RunKind;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ final class TestData {
   static RunInfo runInfo(String runId, Instant createdAt) {
     return new RunInfo(
         runId,
-        "backtest",
+        RunKind.BACKTEST,
         "sma_cross",
         "AAPL,MSFT",
         "strategy: sma_cross\nfast: 10\nslow: 30\nnote: 'it''s quoted'\n",

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Identity and provenance of a stored run.
  *
  * @param runId unique id, never reused
- * @param kind "backtest" for now; later sweeps and portfolios
+ * @param kind what produced the run (backtest, walk-forward, portfolio, trading session)
  * @param strategy strategy name
  * @param symbols comma-separated traded symbols
  * @param configYaml the effective configuration as YAML (every default filled in)
@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public record RunInfo(
     String runId,
-    String kind,
+    RunKind kind,
     String strategy,
     String symbols,
     String configYaml,

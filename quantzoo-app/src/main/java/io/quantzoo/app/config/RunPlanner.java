@@ -1,0 +1,528 @@
+package io.quantzoo.app.config;
+
+import io.quantzoo.core.analytics.MetricsOptions;
+import io.quantzoo.core.engine.EngineConfig;
+import io.quantzoo.core.execution.CommissionModel;
+import io.quantzoo.core.execution.FillModel;
+import io.quantzoo.core.execution.IntrabarPolicy;
+import io.quantzoo.core.execution.SizingModel;
+import io.quantzoo.core.execution.SlippageModel;
+import io.quantzoo.core.instrument.AssetClass;
+import io.quantzoo.core.instrument.Instrument;
+import io.quantzoo.core.instrument.InstrumentCatalog;
+import io.quantzoo.core.param.Params;
+import io.quantzoo.core.strategy.StrategyFactory;
+import io.quantzoo.core.strategy.StrategyRegistry;
+import io.quantzoo.core.util.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Validates a {@link RunConfigFile}, fills every default (in one place: here) and produces a {@link
+ * RunPlan}. Relative data paths are resolved against the working directory, then the config file's
+ * directory, then the QuantZoo home (the repository root, set by the launcher).
+ */
+public final class RunPlanner {
+  /** Default starting cash. */
+  public static final double DEFAULT_CASH = 100_000;
+
+  /** Default seed. */
+  public static final long DEFAULT_SEED = 42;
+
+  private final StrategyRegistry registry;
+  private final Path configDir;
+  private final Path home;
+
+  /**
+   * @param registry strategies
+   * @param configDir directory of the config file, or null for the bundled default
+   * @param home QuantZoo home directory, or null
+   */
+  public RunPlanner(StrategyRegistry registry, Path configDir, Path home) {
+    this.registry = registry;
+    this.configDir = configDir;
+    this.home = home;
+  }
+
+  /** Validates and plans. */
+  public RunPlan plan(RunConfigFile f) {
+    if (f.strategy() == null || f.strategy().isBlank()) {
+      throw new ConfigException("strategy", "key 'strategy' is required (e.g. sma_cross)");
+    }
+    StrategyFactory factory = registry.get(f.strategy());
+    Params params =
+        Params.resolve(f.strategy(), factory.params(), f.params() == null ? Map.of() : f.params());
+    factory.create(params); // surfaces cross-parameter rules (e.g. fast < slow) before any work
+
+    if (f.data() == null || f.data().isEmpty()) {
+      throw new ConfigException("data", "key 'data' is required: data: {path: FILE.csv}");
+    }
+    List<RunPlan.Source> sources = new ArrayList<>();
+    for (int i = 0; i < f.data().size(); i++) {
+      sources.add(source(f.data().get(i), f.data().size() == 1 ? "data" : "data[" + i + "]"));
+    }
+
+    Instrument single = null;
+    Map<String, Instrument> bySymbol = new LinkedHashMap<>();
+    if (f.instrument() != null) {
+      if (sources.size() > 1) {
+        throw new ConfigException(
+            "instrument",
+            "key 'instrument' is for one data source; with several use 'instruments: {SYMBOL:"
+                + " spec}'");
+      }
+      single = instrument(f.instrument(), "instrument", null);
+    }
+    if (f.instruments() != null) {
+      for (Map.Entry<String, Object> e : f.instruments().entrySet()) {
+        bySymbol.put(e.getKey(), instrument(e.getValue(), "instruments." + e.getKey(), e.getKey()));
+      }
+    }
+
+    EngineConfig engine =
+        new EngineConfig(
+            positive(f.initialCash(), DEFAULT_CASH, "initial_cash"),
+            fill(f.execution()),
+            commission(f.execution() == null ? null : f.execution().commission()),
+            slippage(f.execution() == null ? null : f.execution().slippage()),
+            sizing(f.sizing()),
+            intrabar(f.execution()),
+            f.closeAtEnd() == null || f.closeAtEnd(),
+            f.seed() == null ? DEFAULT_SEED : f.seed());
+
+    MetricsOptions metrics = MetricsOptions.defaults();
+    if (f.metrics() != null) {
+      if (f.metrics().riskFreeRatePct() != null) {
+        metrics = metrics.withRiskFreeRatePct(f.metrics().riskFreeRatePct());
+      }
+      if (f.metrics().periodsPerYear() != null) {
+        metrics =
+            metrics.withPeriodsPerYear(
+                positive(f.metrics().periodsPerYear(), Double.NaN, "metrics.periods_per_year"));
+      }
+    }
+    return new RunPlan(
+        factory,
+        params,
+        sources,
+        bySymbol,
+        single,
+        engine,
+        metrics,
+        effectiveYaml(f, params, engine),
+        f.sweep(),
+        f.walkforward());
+  }
+
+  private RunPlan.Source source(RunConfigFile.DataSpec d, String key) {
+    if (d == null || d.path() == null || d.path().isBlank()) {
+      throw new ConfigException(key + ".path", "key '" + key + ".path' is required");
+    }
+    Path p = resolve(d.path());
+    ZoneId zone;
+    try {
+      zone = d.timezone() == null ? ZoneId.of("UTC") : ZoneId.of(d.timezone());
+    } catch (DateTimeException e) {
+      throw new ConfigException(
+          key + ".timezone",
+          "key '"
+              + key
+              + ".timezone' must be a timezone id such as UTC or America/New_York, was "
+              + d.timezone());
+    }
+    String format = d.format() == null ? "auto" : d.format().toLowerCase(Locale.ROOT);
+    boolean parquet =
+        switch (format) {
+          case "auto" -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+          case "csv" -> false;
+          case "parquet" -> true;
+          default ->
+              throw new ConfigException(
+                  key + ".format",
+                  "key '" + key + ".format' must be one of auto, csv, parquet, was " + d.format());
+        };
+    return new RunPlan.Source(
+        p, d.symbol(), zone, parquet, d.dropBadRows() != null && d.dropBadRows());
+  }
+
+  /** Resolves a data path: as given, else beside the config, else under the QuantZoo home. */
+  public Path resolve(String path) {
+    Path p = Path.of(path);
+    if (p.isAbsolute() || Files.exists(p)) {
+      return p;
+    }
+    if (configDir != null && Files.exists(configDir.resolve(p))) {
+      return configDir.resolve(p);
+    }
+    if (home != null && Files.exists(home.resolve(p))) {
+      return home.resolve(p);
+    }
+    return p; // the loader reports it as not found, naming the path
+  }
+
+  private static Instrument instrument(Object raw, String key, String symbolHint) {
+    if (raw instanceof String s) {
+      return InstrumentCatalog.find(s)
+          .orElseThrow(() ->
+              new ConfigException(
+                  key,
+                  "key '"
+                      + key
+                      + "' names no catalog instrument: "
+                      + s
+                      + "; known: "
+                      + String.join(", ", InstrumentCatalog.all().keySet())
+                      + " (or give a full spec)"));
+    }
+    RunConfigFile.InstrumentSpec spec =
+        ConfigLoader.bind(raw, RunConfigFile.InstrumentSpec.class, key);
+    if (spec == null) {
+      throw new ConfigException(key, "key '" + key + "' must be a catalog symbol or a spec");
+    }
+    String symbol = spec.symbol() != null ? spec.symbol() : symbolHint;
+    if (symbol == null) {
+      throw new ConfigException(key + ".symbol", "key '" + key + ".symbol' is required");
+    }
+    Instrument template = InstrumentCatalog.find(symbol).orElse(null);
+    AssetClass ac;
+    if (spec.assetClass() != null) {
+      try {
+        ac = AssetClass.valueOf(spec.assetClass().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            key + ".asset_class",
+            "key '"
+                + key
+                + ".asset_class' must be one of equity, future, crypto, fx, was "
+                + spec.assetClass());
+      }
+    } else if (template != null) {
+      ac = template.assetClass();
+    } else {
+      throw new ConfigException(
+          key + ".asset_class",
+          "key '" + key + ".asset_class' is required for " + symbol + " (not in the catalog)");
+    }
+    double tick =
+        spec.tickSize() != null ? spec.tickSize() : template != null ? template.tickSize() : 0.01;
+    double pointValue;
+    if (spec.pointValue() != null && spec.tickValue() != null) {
+      throw new ConfigException(
+          key, "key '" + key + "' must give point_value or tick_value, not both");
+    } else if (spec.pointValue() != null) {
+      pointValue = spec.pointValue();
+    } else if (spec.tickValue() != null) {
+      pointValue = spec.tickValue() / tick;
+    } else {
+      pointValue = template != null ? template.pointValue() : 1.0;
+    }
+    double lot =
+        spec.lotStep() != null
+            ? spec.lotStep()
+            : template != null ? template.lotStep() : ac == AssetClass.CRYPTO ? 1e-8 : 1.0;
+    ZoneId zone;
+    try {
+      zone =
+          spec.exchangeTimezone() != null
+              ? ZoneId.of(spec.exchangeTimezone())
+              : template != null ? template.exchangeZone() : ZoneId.of("UTC");
+    } catch (DateTimeException e) {
+      throw new ConfigException(
+          key + ".exchange_timezone",
+          "key '"
+              + key
+              + ".exchange_timezone' must be a timezone id, was "
+              + spec.exchangeTimezone());
+    }
+    LocalTime open = time(spec.sessionOpen(), key + ".session_open");
+    LocalTime close = time(spec.sessionClose(), key + ".session_close");
+    if (open == null && close == null && template != null) {
+      open = template.sessionOpen();
+      close = template.sessionClose();
+    }
+    try {
+      return new Instrument(
+          symbol,
+          ac,
+          tick,
+          pointValue,
+          spec.currency() != null ? spec.currency() : "USD",
+          lot,
+          zone,
+          open,
+          close);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, "key '" + key + "': " + e.getMessage());
+    }
+  }
+
+  private static LocalTime time(String s, String key) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(s);
+    } catch (DateTimeException e) {
+      throw new ConfigException(key, "key '" + key + "' must be a time HH:MM, was " + s);
+    }
+  }
+
+  private static FillModel fill(RunConfigFile.ExecutionSpec e) {
+    String v = e == null || e.fill() == null ? "next_open" : e.fill().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "next_open" -> FillModel.NEXT_OPEN;
+      case "on_close" -> FillModel.ON_CLOSE;
+      default ->
+          throw new ConfigException(
+              "execution.fill",
+              "key 'execution.fill' must be one of next_open, on_close, was " + e.fill());
+    };
+  }
+
+  private static IntrabarPolicy intrabar(RunConfigFile.ExecutionSpec e) {
+    String v =
+        e == null || e.intrabar() == null ? "stop_first" : e.intrabar().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "stop_first" -> IntrabarPolicy.STOP_FIRST;
+      case "target_first" -> IntrabarPolicy.TARGET_FIRST;
+      default ->
+          throw new ConfigException(
+              "execution.intrabar",
+              "key 'execution.intrabar' must be one of stop_first, target_first, was "
+                  + e.intrabar());
+    };
+  }
+
+  private static CommissionModel commission(RunConfigFile.CommissionSpec c) {
+    String k = "execution.commission";
+    if (c == null || c.type() == null || c.type().equalsIgnoreCase("none")) {
+      if (c != null && (c.perUnit() != null || c.percent() != null || c.amount() != null)) {
+        throw new ConfigException(k + ".type", "key '" + k + ".type' is required");
+      }
+      return new CommissionModel.None();
+    }
+    try {
+      return switch (c.type().toLowerCase(Locale.ROOT)) {
+        case "per_unit" -> {
+          only(k, c.percent() == null && c.amount() == null, "per_unit, minimum");
+          yield new CommissionModel.PerUnit(
+              required(c.perUnit(), k + ".per_unit"), c.minimum() == null ? 0 : c.minimum());
+        }
+        case "percent" -> {
+          only(k, c.perUnit() == null && c.amount() == null && c.minimum() == null, "percent");
+          yield new CommissionModel.PercentOfNotional(required(c.percent(), k + ".percent"));
+        }
+        case "fixed" -> {
+          only(k, c.perUnit() == null && c.percent() == null && c.minimum() == null, "amount");
+          yield new CommissionModel.FixedPerOrder(required(c.amount(), k + ".amount"));
+        }
+        default ->
+            throw new ConfigException(
+                k + ".type",
+                "key '"
+                    + k
+                    + ".type' must be one of none, per_unit, percent, fixed, was "
+                    + c.type());
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(k, "key '" + k + "': " + e.getMessage());
+    }
+  }
+
+  private static SlippageModel slippage(RunConfigFile.SlippageSpec s) {
+    String k = "execution.slippage";
+    if (s == null || s.type() == null || s.type().equalsIgnoreCase("none")) {
+      return new SlippageModel.None();
+    }
+    try {
+      return switch (s.type().toLowerCase(Locale.ROOT)) {
+        case "ticks" -> new SlippageModel.Ticks(required(s.ticks(), k + ".ticks"));
+        case "bps" -> new SlippageModel.BasisPoints(required(s.bps(), k + ".bps"));
+        case "random_ticks" -> {
+          if (s.maxTicks() == null) {
+            throw new ConfigException(k + ".max_ticks", "key '" + k + ".max_ticks' is required");
+          }
+          yield new SlippageModel.RandomTicks(s.maxTicks());
+        }
+        default ->
+            throw new ConfigException(
+                k + ".type",
+                "key '"
+                    + k
+                    + ".type' must be one of none, ticks, bps, random_ticks, was "
+                    + s.type());
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(k, "key '" + k + "': " + e.getMessage());
+    }
+  }
+
+  private static SizingModel sizing(RunConfigFile.SizingSpec s) {
+    String k = "sizing";
+    if (s == null || s.type() == null) {
+      if (s != null && (s.quantity() != null || s.percent() != null)) {
+        throw new ConfigException("sizing.type", "key 'sizing.type' is required");
+      }
+      return new SizingModel.PercentOfEquity(100);
+    }
+    try {
+      return switch (s.type().toLowerCase(Locale.ROOT)) {
+        case "fixed" -> {
+          only(k, s.percent() == null, "quantity");
+          yield new SizingModel.Fixed(required(s.quantity(), "sizing.quantity"));
+        }
+        case "percent_equity" -> {
+          only(k, s.quantity() == null, "percent");
+          yield new SizingModel.PercentOfEquity(required(s.percent(), "sizing.percent"));
+        }
+        case "risk" -> {
+          only(k, s.quantity() == null, "percent");
+          yield new SizingModel.Risk(required(s.percent(), "sizing.percent"));
+        }
+        default ->
+            throw new ConfigException(
+                "sizing.type",
+                "key 'sizing.type' must be one of fixed, percent_equity, risk, was " + s.type());
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(k, "key '" + k + "': " + e.getMessage());
+    }
+  }
+
+  private static void only(String key, boolean ok, String allowed) {
+    if (!ok) {
+      throw new ConfigException(
+          key, "key '" + key + "' has settings that do not apply to its type; use: " + allowed);
+    }
+  }
+
+  private static double required(Double v, String key) {
+    if (v == null) {
+      throw new ConfigException(key, "key '" + key + "' is required");
+    }
+    return v;
+  }
+
+  private static double positive(Double v, double def, String key) {
+    if (v == null) {
+      return def;
+    }
+    if (!(v > 0) || !Double.isFinite(v)) {
+      throw new ConfigException(key, "key '" + key + "' must be > 0, was " + v);
+    }
+    return v;
+  }
+
+  private static String effectiveYaml(RunConfigFile f, Params params, EngineConfig e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("strategy", f.strategy());
+    m.put("params", params.asMap());
+    m.put("data", f.data());
+    if (f.instrument() != null) {
+      m.put("instrument", f.instrument());
+    }
+    if (f.instruments() != null) {
+      m.put("instruments", f.instruments());
+    }
+    m.put("initial_cash", e.initialCash());
+    Map<String, Object> ex = new LinkedHashMap<>();
+    ex.put("fill", e.fillModel().name().toLowerCase(Locale.ROOT));
+    ex.put("commission", describe(e.commission()));
+    ex.put("slippage", describe(e.slippage()));
+    ex.put("intrabar", e.intrabarPolicy().name().toLowerCase(Locale.ROOT));
+    m.put("execution", ex);
+    m.put("sizing", describe(e.sizing()));
+    m.put("close_at_end", e.closeAtEnd());
+    m.put("seed", e.seed());
+    if (f.metrics() != null) {
+      m.put("metrics", f.metrics());
+    }
+    if (f.sweep() != null) {
+      m.put("sweep", f.sweep());
+    }
+    if (f.walkforward() != null) {
+      m.put("walkforward", f.walkforward());
+    }
+    return ConfigLoader.dump(m);
+  }
+
+  /** One line for a cost or sizing model, e.g. {@code 0.1% of notional} or {@code none}. */
+  public static String summary(Object model) {
+    return switch (model) {
+      case CommissionModel.None n -> "none";
+      case CommissionModel.PerUnit p ->
+          num(p.perUnit()) + " per unit (min " + num(p.minimum()) + ")";
+      case CommissionModel.PercentOfNotional p -> num(p.percent()) + "% of notional";
+      case CommissionModel.FixedPerOrder p -> num(p.amount()) + " per fill";
+      case SlippageModel.None n -> "none";
+      case SlippageModel.Ticks t -> num(t.ticks()) + " tick(s)";
+      case SlippageModel.BasisPoints b -> num(b.bps()) + " bps";
+      case SlippageModel.RandomTicks r -> "random 0.." + r.maxTicks() + " ticks";
+      case SizingModel.Fixed f -> "fixed " + num(f.quantity());
+      case SizingModel.PercentOfEquity p -> num(p.percent()) + "% of equity";
+      case SizingModel.Risk r -> "risk " + num(r.percent()) + "% of equity";
+      default -> String.valueOf(model);
+    };
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  private static Map<String, Object> describe(Object model) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    switch (model) {
+      case CommissionModel.None n -> m.put("type", "none");
+      case CommissionModel.PerUnit p -> {
+        m.put("type", "per_unit");
+        m.put("per_unit", p.perUnit());
+        m.put("minimum", p.minimum());
+      }
+      case CommissionModel.PercentOfNotional p -> {
+        m.put("type", "percent");
+        m.put("percent", p.percent());
+      }
+      case CommissionModel.FixedPerOrder p -> {
+        m.put("type", "fixed");
+        m.put("amount", p.amount());
+      }
+      case SlippageModel.None n -> m.put("type", "none");
+      case SlippageModel.Ticks t -> {
+        m.put("type", "ticks");
+        m.put("ticks", t.ticks());
+      }
+      case SlippageModel.BasisPoints b -> {
+        m.put("type", "bps");
+        m.put("bps", b.bps());
+      }
+      case SlippageModel.RandomTicks r -> {
+        m.put("type", "random_ticks");
+        m.put("max_ticks", r.maxTicks());
+      }
+      case SizingModel.Fixed fx -> {
+        m.put("type", "fixed");
+        m.put("quantity", fx.quantity());
+      }
+      case SizingModel.PercentOfEquity p -> {
+        m.put("type", "percent_equity");
+        m.put("percent", p.percent());
+      }
+      case SizingModel.Risk r -> {
+        m.put("type", "risk");
+        m.put("percent", r.percent());
+      }
+      default -> m.put("type", String.valueOf(model));
+    }
+    return m;
+  }
+}
