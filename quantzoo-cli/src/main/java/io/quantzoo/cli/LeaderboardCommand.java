@@ -1,6 +1,7 @@
 package io.quantzoo.cli;
 
 import io.quantzoo.core.analytics.Metrics;
+import io.quantzoo.core.run.RunKind;
 import io.quantzoo.report.AnalysisReport;
 import io.quantzoo.store.Leaderboard;
 import io.quantzoo.store.RunStore;
@@ -11,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +35,11 @@ final class LeaderboardCommand implements Callable<Integer> {
   static final List<String> COLUMNS =
       List.of("sharpe", "cagr_pct", "total_return_pct", "max_drawdown_pct", "trades");
 
+  /** What {@code --kind} accepts: every run kind as stored, and {@code sweep}. */
+  static final List<String> KINDS =
+      Stream.concat(Arrays.stream(RunKind.values()).map(RunKind::dbName), Stream.of("sweep"))
+          .toList();
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -44,7 +52,7 @@ final class LeaderboardCommand implements Callable<Integer> {
   @Option(
       names = "--kind",
       paramLabel = "KIND",
-      description = "Only this kind: backtest, walkforward, portfolio or sweep.")
+      description = "Only this kind: backtest, walkforward, portfolio, trade or sweep.")
   String kind;
 
   @Option(names = "--strategy", paramLabel = "NAME", description = "Only this strategy.")
@@ -88,6 +96,10 @@ final class LeaderboardCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new UsageException("--limit must be >= 1, was " + limit);
     }
+    if (kind != null && !KINDS.contains(kind)) {
+      throw new UsageException(
+          "unknown kind '" + kind + "' for --kind; known: " + String.join(", ", KINDS));
+    }
     List<Leaderboard.Entry> entries;
     try (RunStore store = RunStore.open(QzCommand.databasePath(db))) {
       entries = new ArrayList<>(Leaderboard.entries(store));
@@ -95,8 +107,8 @@ final class LeaderboardCommand implements Callable<Integer> {
     entries.removeIf(e ->
         (kind != null && !e.kind().equals(kind))
             || (strategy != null && !e.strategy().equals(strategy))
-            || !Double.isFinite(e.metrics().getOrDefault(by, Double.NaN))
-                && !Double.isInfinite(e.metrics().getOrDefault(by, Double.NaN)));
+            || (!Double.isFinite(e.metrics().getOrDefault(by, Double.NaN))
+                && !Double.isInfinite(e.metrics().getOrDefault(by, Double.NaN))));
     boolean asc = ascending != null ? ascending : lowerIsBetter(by);
     Comparator<Leaderboard.Entry> c =
         Comparator.comparingDouble((Leaderboard.Entry e) -> e.metrics().get(by));

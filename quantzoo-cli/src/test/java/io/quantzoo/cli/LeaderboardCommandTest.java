@@ -83,4 +83,25 @@ class LeaderboardCommandTest {
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err()).contains("unknown metric 'sharp'");
   }
+
+  @Test
+  void filtersByRunKindAndRefusesAnUnknownKind() {
+    SweepCommandTest.Result r =
+        SweepCommandTest.qz(
+            "leaderboard", "--db", db.toString(), "--kind", "backtest", "--format", "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().skip(1)).hasSize(2).allMatch(l -> l.contains(",backtest,"));
+    SweepCommandTest.Result none =
+        SweepCommandTest.qz(
+            "leaderboard", "--db", db.toString(), "--kind", "trade", "--format", "csv");
+    assertThat(none.code()).as(none.err()).isZero();
+    assertThat(none.out().lines()).hasSize(1); // the header only
+    SweepCommandTest.Result bad =
+        SweepCommandTest.qz("leaderboard", "--db", db.toString(), "--kind", "backtests");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err())
+        .contains(
+            "unknown kind 'backtests' for --kind; known: backtest, walkforward, portfolio, trade,"
+                + " sweep");
+  }
 }
