@@ -3,8 +3,10 @@ package io.quantzoo.cli;
 import io.quantzoo.app.Json;
 import io.quantzoo.app.UserInputException;
 import io.quantzoo.core.run.RunInfo;
+import io.quantzoo.core.run.RunKind;
 import io.quantzoo.store.RunStore;
 import io.quantzoo.store.StoredRun;
+import io.quantzoo.store.SweepStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -124,24 +126,29 @@ final class RunsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (RunStore store = db.open()) {
         RunInfo info = find(store, id);
+        // A walk-forward's stitched run is linked from its walk-forward (once that completed).
+        String wfId =
+            info.kind() == RunKind.WALKFORWARD
+                ? new SweepStore(store).walkForwardOfRun(info.runId()).orElse(null)
+                : null;
         if (info.status() != RunInfo.RunStatus.COMPLETED) {
           if (json) {
-            out.println(Json.write(infoMap(info)));
+            out.println(Json.write(showMap(info, wfId)));
           } else {
-            printInfo(out, info);
+            printInfo(out, info, wfId);
           }
           return ExitCodes.OK;
         }
         StoredRun run = store.loadRun(info.runId());
         if (json) {
-          Map<String, Object> m = infoMap(info);
+          Map<String, Object> m = showMap(info, wfId);
           m.put("trades", run.trades().size());
           m.put("fills", run.fills().size());
           m.put("metrics", run.metrics());
           out.println(Json.write(m));
           return ExitCodes.OK;
         }
-        printInfo(out, info);
+        printInfo(out, info, wfId);
         out.printf(
             "  trades %d, fills %d, equity points %d%n",
             run.trades().size(), run.fills().size(), run.equity().size());
@@ -157,8 +164,19 @@ final class RunsCommand implements Runnable {
       return ExitCodes.OK;
     }
 
-    private static void printInfo(PrintWriter out, RunInfo r) {
+    private static Map<String, Object> showMap(RunInfo info, String wfId) {
+      Map<String, Object> m = infoMap(info);
+      if (info.kind() == RunKind.WALKFORWARD) {
+        m.put("walkforward_id", wfId);
+      }
+      return m;
+    }
+
+    private static void printInfo(PrintWriter out, RunInfo r, String wfId) {
       out.printf("Run %s  %s%n", r.runId(), r.status().dbName());
+      if (wfId != null) {
+        out.printf("  stitched out-of-sample run of walk-forward %s%n", wfId);
+      }
       out.printf(
           "  strategy %s on %s, seed %d, engine %s%n",
           r.strategy(), r.symbols(), r.seed(), r.engineVersion());

@@ -79,7 +79,16 @@ class WalkForwardCommandTest {
         SweepCommandTest.qz(
             "runs", "show", j.get("run_id").asText(), "--db", db.toString(), "--json");
     assertThat(show.code()).as(show.err()).isZero();
-    assertThat(show.out()).contains("walkforward");
+    JsonNode shown = new ObjectMapper().readTree(show.out());
+    assertThat(shown.get("kind").asText()).isEqualTo("walkforward");
+    // The run is linked from its walk-forward; its message stays empty (it is for errors).
+    assertThat(shown.get("walkforward_id").asText()).isEqualTo(j.get("walkforward_id").asText());
+    assertThat(shown.get("message").asText()).isEmpty();
+    SweepCommandTest.Result text =
+        SweepCommandTest.qz("runs", "show", j.get("run_id").asText(), "--db", db.toString());
+    assertThat(text.out())
+        .contains("stitched out-of-sample run of walk-forward " + j.get("walkforward_id").asText())
+        .doesNotContain("message:");
 
     // Running it again reuses every completed in-sample sweep and gives the same results.
     JsonNode again = run(cfg, db);

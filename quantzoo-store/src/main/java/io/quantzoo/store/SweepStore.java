@@ -875,6 +875,25 @@ public final class SweepStore {
         false);
   }
 
+  /**
+   * The walk-forward whose stitched out-of-sample run is {@code runId}, if any. The link is written
+   * when the walk-forward completes ({@link #completeWalkForward}).
+   */
+  public Optional<String> walkForwardOfRun(String runId) {
+    synchronized (store) {
+      try (PreparedStatement ps =
+          conn().prepareStatement("SELECT wf_id FROM walkforwards WHERE run_id = ?")) {
+        ps.setString(1, runId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      } catch (SQLException e) {
+        throw new StoreException(
+            "cannot read the walk-forward of run " + runId + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** The stored windows of a walk-forward, in order. */
   public List<WindowRow> windows(String wfId) {
     synchronized (store) {
