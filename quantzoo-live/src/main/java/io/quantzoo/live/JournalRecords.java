@@ -47,7 +47,7 @@ final class JournalRecords {
   }
 
   static Map<String, Object> head(String kind) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>(32);
     m.put("k", kind);
     return m;
   }

@@ -11,7 +11,7 @@ public final class Json {
    * Writes a flat map as a JSON object; doubles use {@link Double#toString}, so they round-trip.
    */
   public static String object(Map<String, ?> values) {
-    StringBuilder b = new StringBuilder("{");
+    StringBuilder b = new StringBuilder(32 + 24 * values.size()).append('{');
     boolean first = true;
     for (Map.Entry<String, ?> e : values.entrySet()) {
       if (!first) {
@@ -84,14 +84,16 @@ public final class Json {
     }
     String tok = s.substring(start, pos[0]).strip();
     switch (tok) {
-      case "true":
-        return Boolean.TRUE;
-      case "false":
-        return Boolean.FALSE;
-      case "null":
+      case "true" -> {
+        return true;
+      }
+      case "false" -> {
+        return false;
+      }
+      case "null" -> {
         return null;
-      default:
-        break;
+      }
+      default -> {}
     }
     if (tok.matches("-?[0-9]+")) {
       long l = Long.parseLong(tok);
@@ -138,24 +140,24 @@ public final class Json {
 
   private static void string(StringBuilder b, String s) {
     b.append('"');
+    int plain = 0; // start of the run of characters that need no escape
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c != '"' && c != '\\' && c >= 0x20) {
+        continue;
+      }
+      b.append(s, plain, i);
+      plain = i + 1;
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         case '\n' -> b.append("\\n");
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
+        default -> b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
       }
     }
-    b.append('"');
+    b.append(s, plain, s.length()).append('"');
   }
 
   private static void expect(String s, int[] pos, char c) {
