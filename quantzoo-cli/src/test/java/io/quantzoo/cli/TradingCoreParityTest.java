@@ -75,7 +75,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Double#toString} so every bit counts, the equity curve as a SHA-256 over the raw bits of every
  * point plus every 1000th point in full) and compares it, line by line, with {@code
  * src/test/resources/golden/<case>.txt}. The goldens were captured from the engine before the
- * Ledger / OrderManager / SimulatedVenue refactor: a refactor that keeps trades, fills and equity
+ * Ledger / OrderManager / SimulatedVenue refactor (282f409). With the new tick rounding of
+ * protective levels switched off, the refactored core reproduced all of them except in two
+ * explained ways: an order denied for a missing ATR now consumes an order id (it is an order, with
+ * an {@code OrderDenied} event), which shifts later fills' order ids in {@code
+ * synth_mnq_brackets_risk}; and portfolio trades' MAE/MFE now follow the one ledger's excursion
+ * rules. The twelve cases those two and the tick rounding touch were then regenerated from the
+ * refactored core (docs/ENGINE.md, CHANGELOG). A change that keeps trades, fills and equity
  * identical keeps this test green. On a mismatch the message names the first differing line, and
  * the whole actual rendering is written to {@code target/golden-actual/<case>.txt}.
  *
