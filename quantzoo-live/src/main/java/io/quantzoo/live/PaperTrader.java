@@ -10,6 +10,7 @@ import io.quantzoo.core.execution.VenueOrder;
 import io.quantzoo.core.execution.VenueOrderStatus;
 import io.quantzoo.core.feed.BarGroup;
 import io.quantzoo.core.feed.BarHistory;
+import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Ledger;
 import io.quantzoo.core.ledger.Trade;
 import io.quantzoo.core.order.OrderDenied;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,18 +162,23 @@ public final class PaperTrader implements AutoCloseable {
       TradingDirectory dir, SessionSpec spec, Durability durability, Clock clock) {
     Objects.requireNonNull(spec, "spec");
     dir.create();
-    List<String> ids = dir.sessionIds();
-    for (int i = ids.size() - 1; i >= 0; i--) {
-      String id = ids.get(i);
+    // the newest session of this command (by its start time) decides
+    String newest = null;
+    String newestStart = "";
+    for (String id : dir.sessionIds()) {
+      Optional<Map<String, Object>> start =
+          Sessions.firstRecord(dir.sessionDir(id).resolve(Journal.FILE));
+      if (start.isPresent() && spec.fingerprint().equals(start.get().get("fingerprint"))) {
+        String started = Sessions.str(start.get().get("started"));
+        if (newest == null || Instant.parse(started).compareTo(Instant.parse(newestStart)) >= 0) {
+          newest = id;
+          newestStart = started;
+        }
+      }
+    }
+    if (newest != null && !Sessions.hasEnded(dir.sessionDir(newest).resolve(Journal.FILE))) {
+      String id = newest;
       Path sdir = dir.sessionDir(id);
-      Path file = sdir.resolve(Journal.FILE);
-      Optional<Map<String, Object>> start = Sessions.firstRecord(file);
-      if (start.isEmpty() || !spec.fingerprint().equals(start.get().get("fingerprint"))) {
-        continue;
-      }
-      if (Sessions.hasEnded(file)) {
-        break; // the newest session of this command is finished: a new one starts
-      }
       Optional<SessionLock> l = SessionLock.tryAcquire(sdir);
       if (l.isEmpty()) {
         throw new TradingRefusedException(
@@ -183,7 +190,7 @@ public final class PaperTrader implements AutoCloseable {
       }
       PaperTrader t = new PaperTrader(dir, spec, id, l.get(), true, durability, clock);
       try {
-        t.resumeReader = new JournalReader(file);
+        t.resumeReader = new JournalReader(sdir.resolve(Journal.FILE));
         t.resumeReader.nextLine(); // the start record
       } catch (RuntimeException e) {
         t.close();
@@ -292,6 +299,11 @@ public final class PaperTrader implements AutoCloseable {
       throw new IllegalStateException("a trader runs once");
     }
     ran = true;
+    String symbols = String.join(",", feed.instruments().stream().map(Instrument::symbol).toList());
+    if (!symbols.equals(spec.symbols())) {
+      throw new IllegalArgumentException(
+          "the feed plays " + symbols + ", the session trades " + spec.symbols());
+    }
     this.feed = feed;
     if (stopRequested) {
       feed.stop();

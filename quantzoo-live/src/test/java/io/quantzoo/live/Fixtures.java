@@ -57,11 +57,11 @@ final class Fixtures {
     return new BacktestEngine(cfg).run(data, s);
   }
 
-  static SessionSpec spec(String fingerprint, String strategy) {
+  static SessionSpec spec(String fingerprint, String strategy, List<SymbolData> data) {
     return new SessionSpec(
         fingerprint,
         strategy,
-        "X",
+        String.join(",", data.stream().map(d -> d.instrument().symbol()).toList()),
         42,
         "strategy: " + strategy + "\n",
         "fp",

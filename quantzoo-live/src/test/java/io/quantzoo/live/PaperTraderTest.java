@@ -31,7 +31,7 @@ class PaperTraderTest {
   static final Map<String, Object> BRACKET =
       Map.of("fast", 10, "slow", 40, "stop_atr", 2.0, "take_profit_atr", 3.0);
   static final List<SymbolData> DATA = List.of(Fixtures.head(Fixtures.btc(), 1500));
-  static final SessionSpec SPEC = Fixtures.spec("fp-resume", "sma_cross");
+  static final SessionSpec SPEC = Fixtures.spec("fp-resume", "sma_cross", DATA);
 
   private static Strategy strategy() {
     return Fixtures.strategy("sma_cross", BRACKET);
@@ -271,5 +271,45 @@ class PaperTraderTest {
   void theSessionIsTheBacktest() {
     BacktestResult bt = Fixtures.backtest(CFG, DATA, strategy());
     assertThat(full(TradingDirectory.at(tmp)).result().trades()).isEqualTo(bt.trades());
+  }
+
+  @Test
+  void aFinishedSessionReadsBackFromItsJournalAsTheResultTheTraderHeld() {
+    TradingDirectory dir = TradingDirectory.at(tmp);
+    PaperTrader.Outcome out = full(dir);
+    SessionJournal j = SessionJournal.read(dir, out.sessionId());
+    assertThat(j.symbols()).containsExactly("BTC-USD");
+    assertThat(j.startField("strategy")).isEqualTo("sma_cross");
+    assertThat(j.endField("status")).isEqualTo("completed");
+    BacktestResult back = j.toResult(List.of(DATA.get(0).instrument()), CFG);
+    BacktestResult held = out.result();
+    assertThat(back.trades()).isEqualTo(held.trades());
+    assertThat(back.fills()).isEqualTo(held.fills());
+    assertThat(back.orders()).isEqualTo(held.orders());
+    assertThat(back.buyAndHoldReturnPct()).isEqualTo(held.buyAndHoldReturnPct());
+    assertThat(back.openPositionsAtEnd()).isEqualTo(held.openPositionsAtEnd());
+    assertThat(back.equity().size()).isEqualTo(held.equity().size());
+    for (int i = 0; i < held.equity().size(); i++) {
+      assertThat(back.equity().timeMillis(i)).isEqualTo(held.equity().timeMillis(i));
+      assertThat(back.equity().equity(i)).isEqualTo(held.equity().equity(i));
+      assertThat(back.equity().cash(i)).isEqualTo(held.equity().cash(i));
+      assertThat(back.equity().exposure(i)).isEqualTo(held.equity().exposure(i));
+    }
+  }
+
+  @Test
+  void onlyAnEndedSessionCanBeReadBack() throws IOException {
+    TradingDirectory dir = TradingDirectory.at(tmp);
+    PaperTrader.Outcome out = full(dir);
+    Path journal = dir.sessionDir(out.sessionId()).resolve(Journal.FILE);
+    List<String> all = lines(journal);
+    Files.write(journal, all.subList(0, all.size() - 1), StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> SessionJournal.read(dir, out.sessionId()))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("did not end")
+        .hasMessageContaining("resume");
+    assertThatThrownBy(() -> SessionJournal.read(dir, "20200101-000000-0000"))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("no trading session");
   }
 }

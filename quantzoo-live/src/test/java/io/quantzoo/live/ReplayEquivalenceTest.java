@@ -98,7 +98,7 @@ class ReplayEquivalenceTest {
     PaperTrader.Outcome out =
         Fixtures.trade(
             dir,
-            Fixtures.spec("fp-" + name + cfg.hashCode(), name),
+            Fixtures.spec("fp-" + name + cfg.hashCode(), name, data),
             cfg,
             data,
             Fixtures.strategy(name, params),

@@ -161,8 +161,20 @@ public final class RunLifecycle {
   public <T> Completed<T> run(NewRun what, Body<T> body) {
     Objects.requireNonNull(what, "what");
     Objects.requireNonNull(body, "body");
+    return run(store.newRunId(), what, body);
+  }
+
+  /**
+   * As {@link #run(NewRun, Body)}, under a run id chosen by the caller: a trading session imported
+   * after it ran keeps its session id.
+   *
+   * @param runId an id no stored run has ({@link RunStore#RUN_ID_PATTERN})
+   */
+  public <T> Completed<T> run(String runId, NewRun what, Body<T> body) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(body, "body");
     Instant started = clock.instant();
-    String runId = store.newRunId();
     RunInfo info =
         new RunInfo(
             runId,
