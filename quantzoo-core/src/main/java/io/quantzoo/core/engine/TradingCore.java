@@ -371,11 +371,11 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     if (tr == OrderManager.Transition.DUPLICATE || tr == OrderManager.Transition.ANOMALY) {
       return;
     }
+    if (strategyListens || !listeners.isEmpty()) {
+      pending.add(e); // before the events a fill causes (its exits placed, its siblings canceled)
+    }
     if (e instanceof OrderFilled f) {
       onFilled(f, o);
-    }
-    if (strategyListens || !listeners.isEmpty()) {
-      pending.add(e);
     }
   }
 
@@ -395,14 +395,14 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
         f.tsEvent(),
         f.atBarOpen());
     double after = ledger.position(s);
+    if (o != null && o.ocoGroup() != 0) {
+      cancelProtective(s, o, CancelReason.OCO);
+    }
     if (before != 0 && (after == 0 || Math.signum(after) != Math.signum(before))) {
       cancelProtective(s, null, CancelReason.POSITION_CLOSED);
     }
     if (o == null) {
       return; // a late fill of an order we no longer track: booked, nothing to attach
-    }
-    if (o.ocoGroup() != 0) {
-      cancelProtective(s, o, CancelReason.OCO);
     }
     if (!o.isProtective()
         && !o.request().exits().isEmpty()
@@ -703,6 +703,9 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     OrderManager.Order r = orders.requestReplace(orderId, quantity, limitPrice, stopPrice, now());
     if (r == null) {
       return Optional.empty();
+    }
+    if (r.isProtective()) {
+      protective.get(indexOf(r.symbol())).add(r); // a moved exit still guards the position
     }
     if (intents != null) {
       intents.beforeModify(orderId, r.id(), r.request());

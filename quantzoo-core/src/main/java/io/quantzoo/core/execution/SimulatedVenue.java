@@ -254,7 +254,10 @@ public final class SimulatedVenue implements ExecutionVenue {
     SimOrder r = new SimOrder(vo, newTerms, ord.sym, ord.dayKey, ord.activeFromBar);
     r.triggered = ord.triggered;
     if (ord.trailing) {
-      r.stop = Double.isNaN(newTerms.stopPrice()) ? ord.stop : newTerms.stopPrice();
+      // The terms carry the level the stop was first placed at: an unchanged stop term keeps the
+      // level it has ratcheted to since.
+      double asked = newTerms.stopPrice();
+      r.stop = Double.isNaN(asked) || asked == ord.req.stopPrice() ? ord.stop : asked;
     }
     working.get(ord.sym).add(r);
     if (!inFillLoop) {

@@ -410,6 +410,9 @@ public final class OrderManager {
       anomalies++;
     } else {
       o.updatedAt = e.tsInit();
+      if (o.replacedBy != null && o.state.isTerminal() && o.state != OrderState.REPLACED) {
+        dropReplacement(o); // filled, canceled or expired before the replace took effect
+      }
       retire(o);
     }
     return t;
@@ -494,16 +497,21 @@ public final class OrderManager {
     if (o.state == OrderState.PENDING_REPLACE) {
       // the replace was refused: the original keeps working, the replacement never existed
       o.state = o.beforePending;
-      Order r = get(o.replacedBy);
-      o.replacedBy = null;
-      if (r != null && r.state == OrderState.SUBMITTED) {
-        r.state = OrderState.REJECTED;
-        rejected++;
-        retire(r);
-      }
+      dropReplacement(o);
       return Transition.APPLIED;
     }
     return Transition.ANOMALY;
+  }
+
+  /** The replace of {@code o} did not happen: its replacement, never acknowledged, is rejected. */
+  private void dropReplacement(Order o) {
+    Order r = get(o.replacedBy);
+    o.replacedBy = null;
+    if (r != null && r.state == OrderState.SUBMITTED) {
+      r.state = OrderState.REJECTED;
+      rejected++;
+      retire(r);
+    }
   }
 
   private Transition replaced(Order o, OrderReplaced e) {
@@ -582,9 +590,18 @@ public final class OrderManager {
     return anomalies;
   }
 
-  /** Every order registered, in id order. */
+  /**
+   * Every order registered, in id order; a book that does not keep terminal orders leaves out those
+   * it dropped.
+   */
   public List<Order> all() {
-    return List.copyOf(all);
+    List<Order> out = new ArrayList<>(all.size());
+    for (Order o : all) {
+      if (o != null) {
+        out.add(o);
+      }
+    }
+    return out;
   }
 
   /** Number of orders registered, replacements included. */

@@ -12,10 +12,13 @@ package io.quantzoo.core.order;
  *                     | EXPIRED
  * PARTIALLY_FILLED -> PARTIALLY_FILLED | FILLED | PENDING_CANCEL | PENDING_REPLACE | CANCELED
  *                     | EXPIRED
- * PENDING_CANCEL   -> CANCELED | FILLED | the state before the request (cancel rejected)
- *                     (a fill that arrives after the cancel request is applied, never lost)
- * PENDING_REPLACE  -> REPLACED (the replacement order takes over) | FILLED | PARTIALLY_FILLED
+ * PENDING_CANCEL   -> CANCELED | FILLED | EXPIRED | the state before the request (cancel rejected)
+ *                     (a fill that arrives after the cancel request is applied, never lost; a
+ *                     partial one leaves the cancel pending)
+ * PENDING_REPLACE  -> REPLACED (the replacement order takes over) | FILLED | CANCELED | EXPIRED
  *                     | the state before the request (replace rejected)
+ *                     (a partial fill leaves the replace pending; when the replace does not
+ *                     happen, the replacement, never acknowledged, ends REJECTED)
  * </pre>
  *
  * A "cancel rejected" is an event ({@link OrderCancelRejected}), not a resting state: the order
