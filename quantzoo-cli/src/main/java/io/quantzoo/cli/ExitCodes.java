@@ -14,5 +14,8 @@ public final class ExitCodes {
   /** Bad data or configuration: the user's input was refused. */
   public static final int BAD_INPUT = 3;
 
+  /** Refused by a safety rule (e.g. a trading session another trader holds). */
+  public static final int REFUSED = 4;
+
   private ExitCodes() {}
 }

@@ -3,14 +3,17 @@ package io.quantzoo.cli;
 import io.quantzoo.app.UserInputException;
 import io.quantzoo.core.data.DataException;
 import io.quantzoo.core.util.ConfigException;
+import io.quantzoo.live.JournalException;
+import io.quantzoo.live.TradingRefusedException;
 import io.quantzoo.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
- * Entry point of {@code qz}. Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data or config. A
- * user mistake prints one clear message and never a stack trace ({@code --verbose} adds it).
+ * Entry point of {@code qz}. Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data or config, 4
+ * refused by a safety rule. A user mistake prints one clear message and never a stack trace ({@code
+ * --verbose} adds it).
  */
 public final class Main {
   private Main() {}
@@ -50,6 +53,14 @@ public final class Main {
       case UserInputException ue -> {
         err.println("error: " + ue.getMessage());
         code = ExitCodes.BAD_INPUT;
+      }
+      case JournalException je -> {
+        err.println("error: trading journal: " + je.getMessage());
+        code = ExitCodes.BAD_INPUT;
+      }
+      case TradingRefusedException tr -> {
+        err.println("refused: " + tr.getMessage());
+        code = ExitCodes.REFUSED;
       }
       case UsageException ue -> {
         err.println("error: " + ue.getMessage());

@@ -1,6 +1,7 @@
 package io.quantzoo.cli;
 
 import io.quantzoo.app.Version;
+import io.quantzoo.live.TradingDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       RunCommand.class,
+      TradeCommand.class,
       PortfolioCommand.class,
       RunsCommand.class,
       ReportCommand.class,
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
       "0:success",
       "1:internal error (a bug, or the environment: disk, locked database)",
       "2:usage error",
-      "3:bad data or bad config"
+      "3:bad data or bad config",
+      "4:refused by a safety rule"
     })
 public final class QzCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -64,6 +67,14 @@ public final class QzCommand implements Runnable {
       return Path.of(env);
     }
     return Path.of(".quantzoo", "quantzoo.duckdb");
+  }
+
+  /**
+   * The trading directory: {@code QUANTZOO_TRADING_DIR} (absolute), else ~/.quantzoo/trading;
+   * machine-wide, never relative to the working directory.
+   */
+  static TradingDirectory tradingDirectory() {
+    return TradingDirectory.fromEnvironment();
   }
 
   /** Prints the version. */

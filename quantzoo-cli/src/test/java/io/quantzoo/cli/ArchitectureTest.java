@@ -89,6 +89,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void theTraderDependsOnTheCoreOnlySoItNeverLocksTheResearchDatabase() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.quantzoo.live..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages(
+            "io.quantzoo.live..", "io.quantzoo.core..", "java..", "javax.annotation..")
+        .because(
+            "a trader writes its own journal and never opens the research database: no store, no"
+                + " DuckDB, no app layer in quantzoo-live")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheStoreTalksToDuckDb() {
     noClasses()
         .that()

@@ -55,7 +55,7 @@ class CrashRecoveryTest {
       child.waitFor();
     }
     Path journal = dir.sessionDir(sessionId).resolve(Journal.FILE);
-    List<String> killed = PaperTraderTest.lines(journal);
+    List<String> killed = PaperTraderTest.completeLines(journal);
     assertThat(killed.get(killed.size() - 1)).doesNotStartWith("{\"k\":\"end\"");
     assertThat(Sessions.find(dir, sessionId).status()).isEqualTo("interrupted");
     List<String> fillsBefore = fills(killed);

@@ -45,6 +45,13 @@ class PaperTraderTest {
     return Files.readAllLines(f, StandardCharsets.UTF_8);
   }
 
+  /** The lines that end in a newline (a killed writer may leave a torn last line). */
+  static List<String> completeLines(Path f) throws IOException {
+    String text = Files.readString(f, StandardCharsets.UTF_8);
+    int end = text.lastIndexOf('\n');
+    return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
+  }
+
   static List<String> stream(List<String> lines) {
     return lines.stream().filter(l -> !JournalRecords.isMeta(l)).toList();
   }
