@@ -95,7 +95,8 @@ public record Instrument(
    */
   public double floorToTick(double price) {
     double inv = 1.0 / tickSize;
-    double n = Math.floor(price * inv + 1e-9);
+    double x = price * inv;
+    double n = Math.floor(x + gridTolerance(x));
     double r = Math.rint(inv);
     return Math.abs(inv - r) < 1e-9 * r ? n / r : n * tickSize;
   }
@@ -103,9 +104,19 @@ public record Instrument(
   /** The lowest price on the tick grid at or above {@code price} (worse for a buy). */
   public double ceilToTick(double price) {
     double inv = 1.0 / tickSize;
-    double n = Math.ceil(price * inv - 1e-9);
+    double x = price * inv;
+    double n = Math.ceil(x - gridTolerance(x));
     double r = Math.rint(inv);
     return Math.abs(inv - r) < 1e-9 * r ? n / r : n * tickSize;
+  }
+
+  /**
+   * How far a price in ticks may sit from a whole number and still count as on the grid: the
+   * rounding error of {@code price × (1 / tick)} grows with the number of ticks (about 1e-16 of
+   * it), so the tolerance does too, with a floor of 1e-9 ticks.
+   */
+  private static double gridTolerance(double ticks) {
+    return Math.max(1e-9, Math.abs(ticks) * 1e-14);
   }
 
   public boolean hasSession() {

@@ -78,4 +78,24 @@ class InstrumentTest {
       }
     }
   }
+
+  @Test
+  void gridPricesStayExactFarAboveTenMillionTicks() {
+    // 1,234,567.89 at tick 0.01 is 123,456,789 ticks; 3,141.5926 at 0.0001 is 31,415,926 ticks:
+    // the product price × (1 / tick) is off a whole number by more than 1e-9 there, so a fixed
+    // tolerance moved such prices a whole tick; the tolerance scales with the number of ticks.
+    Instrument cent = Instrument.equity("BIG");
+    assertThat(cent.floorToTick(1_234_567.89)).isEqualTo(1_234_567.89);
+    assertThat(cent.ceilToTick(1_234_567.89)).isEqualTo(1_234_567.89);
+    assertThat(cent.floorToTick(1_234_567.895)).isEqualTo(1_234_567.89);
+    assertThat(cent.ceilToTick(1_234_567.885)).isEqualTo(1_234_567.89);
+    Instrument fine =
+        new Instrument(
+            "FX", cent.assetClass(), 0.0001, 1, "USD", 1, java.time.ZoneOffset.UTC, null, null);
+    for (double p = 3_000.0; p < 3_001.0; p += 0.0137) {
+      double g = Math.round(p * 10_000) / 10_000.0;
+      assertThat(fine.floorToTick(g)).as("floor %s", g).isEqualTo(g);
+      assertThat(fine.ceilToTick(g)).as("ceil %s", g).isEqualTo(g);
+    }
+  }
 }
