@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -283,14 +285,14 @@ final class TradeCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       out.printf(
-          "%-22s %-12s %-25s %-14s %-16s %9s %7s %16s%n",
+          "%-22s %-12s %-20s %-14s %-16s %9s %7s %16s%n",
           "SESSION", "STATUS", "STARTED", "STRATEGY", "SYMBOLS", "BARS", "TRADES", "FINAL EQUITY");
       for (Sessions.SessionInfo s : all) {
         out.printf(
-            "%-22s %-12s %-25s %-14s %-16s %9s %7s %16s%n",
+            "%-22s %-12s %-20s %-14s %-16s %9s %7s %16s%n",
             s.id(),
             s.status(),
-            s.started(),
+            started(s.started()),
             s.strategy(),
             s.symbols(),
             s.bars() < 0 ? "-" : Long.toString(s.bars()),
@@ -298,6 +300,14 @@ final class TradeCommand implements Callable<Integer> {
             Double.isNaN(s.finalEquity()) ? "-" : Fmt.num(s.finalEquity(), 2));
       }
       return ExitCodes.OK;
+    }
+
+    private static String started(String iso) {
+      try {
+        return Fmt.time(Instant.parse(iso));
+      } catch (DateTimeParseException e) {
+        return iso.isEmpty() ? "-" : iso;
+      }
     }
 
     private static Map<String, Object> map(Sessions.SessionInfo s) {
