@@ -727,10 +727,16 @@ public final class SimulatedVenue implements ExecutionVenue {
       if (ord.trailing && !ord.done && ord.activeFromBar <= i) {
         if (ord.req.side() == Side.SELL) {
           ord.trailExtreme = Math.max(ord.trailExtreme, hist.high(s, i));
-          ord.stop = Math.max(ord.stop, in.floorToTick(ord.trailExtreme - ord.trailDist));
+          double level = ord.trailExtreme - ord.trailDist;
+          if (level > ord.stop) { // rounding never raises a level, so only a higher one can move it
+            ord.stop = Math.max(ord.stop, in.floorToTick(level));
+          }
         } else {
           ord.trailExtreme = Math.min(ord.trailExtreme, hist.low(s, i));
-          ord.stop = Math.min(ord.stop, in.ceilToTick(ord.trailExtreme + ord.trailDist));
+          double level = ord.trailExtreme + ord.trailDist;
+          if (level < ord.stop) {
+            ord.stop = Math.min(ord.stop, in.ceilToTick(level));
+          }
         }
       }
     }
