@@ -314,6 +314,12 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
           OrderRequest req =
               OrderRequest.closePosition(sym, p > 0 ? Side.SELL : Side.BUY, "EndOfData");
           OrderManager.Order o = orders.register(req, Math.abs(p), now());
+          RiskDecision d = gate.check(req, Math.abs(p), false, this);
+          if (!d.allowed()) {
+            deny(o, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
+            open.add(sym);
+            continue;
+          }
           VenueOrder vo = new VenueOrder(o.id(), req, Double.NaN, Double.NaN, Double.NaN);
           if (intents != null) {
             intents.beforeSubmit(vo, false);
@@ -703,6 +709,12 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     OrderManager.Order r = orders.requestReplace(orderId, quantity, limitPrice, stopPrice, now());
     if (r == null) {
       return Optional.empty();
+    }
+    RiskDecision d = gate.check(r.request(), r.quantity(), r.isProtective(), this);
+    if (!d.allowed()) {
+      // the replacement is denied; the order manager puts the original back as it was
+      deny(r, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
+      return Optional.of(r.id());
     }
     if (r.isProtective()) {
       protective.get(indexOf(r.symbol())).add(r); // a moved exit still guards the position

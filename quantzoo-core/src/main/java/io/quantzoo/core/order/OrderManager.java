@@ -53,6 +53,7 @@ public final class OrderManager {
     private double filledQuantity;
     private double filledNotional;
     private OrderId replacedBy;
+    private OrderId replaces;
     private long updatedAt;
     private String firstExecution;
     private Set<String> moreExecutions;
@@ -381,6 +382,7 @@ public final class OrderManager {
     o.beforePending = o.state;
     o.state = OrderState.PENDING_REPLACE;
     o.replacedBy = r.id;
+    r.replaces = o.id;
     o.updatedAt = time;
     return r;
   }
@@ -451,6 +453,14 @@ public final class OrderManager {
     }
     o.state = OrderState.DENIED;
     denied++;
+    Order original = o.replaces == null ? null : get(o.replaces);
+    if (original != null
+        && original.state == OrderState.PENDING_REPLACE
+        && o.id.equals(original.replacedBy)) {
+      // a replacement our own rules refused: the original keeps working with its old terms
+      original.state = original.beforePending;
+      original.replacedBy = null;
+    }
     return Transition.APPLIED;
   }
 

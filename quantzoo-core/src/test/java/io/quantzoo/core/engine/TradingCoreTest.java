@@ -376,6 +376,71 @@ class TradingCoreTest {
     assertThat(r.orders().cancelled()).isEqualTo(1);
   }
 
+  @Test
+  void aReplaceTheGateRefusesIsDeniedAndTheOriginalKeepsWorkingOnItsOldTerms() {
+    // b0: buy limit 1 @95 (#1). b1: modify to 2 @96 -> the gate refuses quantities above 1:
+    // replacement #2 DENIED, #1 back to ACCEPTED. b2's low 94 reaches 95: #1 fills 1 @95.
+    BarSeries bars = Bars.of("TEST").flat(100).bar(100, 101, 97, 100).bar(96, 97, 94, 95).build();
+    RiskGate maxOne =
+        (req, qty, protective, view) ->
+            qty > 1
+                ? RiskDecision.deny("max_order_qty", "quantity " + qty + " > 1")
+                : RiskDecision.ALLOW;
+    List<OrderId> ids = new ArrayList<>();
+    List<Object> seen = new ArrayList<>();
+    Recorder s =
+        record()
+            .at(0, c -> ids.add(c.limit(Side.BUY, 1, 95, "E", Exits.NONE)))
+            .at(
+                1,
+                c -> {
+                  OrderId r = c.modify(ids.get(0), 2, 96, Double.NaN).orElseThrow();
+                  seen.add(c.orderState(r));
+                  seen.add(c.orderState(ids.get(0)));
+                });
+
+    BacktestResult r = run(bars, s, maxOne);
+
+    assertThat(seen).containsExactly(OrderState.DENIED, OrderState.ACCEPTED);
+    assertThat(s.eventsOf(OrderDenied.class))
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.orderId()).isEqualTo(new OrderId(2));
+          assertThat(d.rule()).isEqualTo(DenialRule.RISK_GATE);
+          assertThat(d.detail()).isEqualTo("max_order_qty: quantity 2.0 > 1");
+        });
+    assertThat(s.eventsOf(OrderReplaced.class)).isEmpty();
+    assertThat(r.fills())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.orderId()).isEqualTo(1);
+          assertThat(f.quantity()).isEqualTo(1);
+          assertThat(f.price()).isEqualTo(95);
+        });
+  }
+
+  @Test
+  void anEndOfDataCloseTheGateRefusesLeavesThePositionOpen() {
+    // Long 10 @101 (b1's open); at the end the gate refuses the EndOfData close: the position
+    // stays open and is listed, and the refusal is an OrderDenied like any other.
+    RiskGate noEndOfData =
+        (req, qty, protective, view) ->
+            req.tag().equals("EndOfData")
+                ? RiskDecision.deny("halted", "test")
+                : RiskDecision.ALLOW;
+    Recorder s = record().at(0, c -> c.buy(10, "E"));
+    BacktestResult r =
+        new BacktestEngine(base().withCloseAtEnd(true), noEndOfData)
+            .run(new SymbolData(fourBars(), EQ), s);
+
+    assertThat(r.fills()).singleElement().extracting(f -> f.tag()).isEqualTo("E");
+    assertThat(r.openPositionsAtEnd()).containsExactly("TEST");
+    assertThat(s.eventsOf(OrderDenied.class))
+        .singleElement()
+        .extracting(OrderDenied::detail)
+        .isEqualTo("halted: test");
+  }
+
   private static final Exits BRACKET =
       Exits.NONE.withStopLoss(Offset.price(5)).withTakeProfit(Offset.price(5));
 
