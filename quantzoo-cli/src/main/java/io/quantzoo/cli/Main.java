@@ -59,7 +59,7 @@ public final class Main {
         code = ExitCodes.BAD_INPUT;
       }
       case TradingRefusedException tr -> {
-        err.println("refused: " + tr.getMessage());
+        err.println("refused (" + tr.rule().key() + "): " + tr.getMessage());
         code = ExitCodes.REFUSED;
       }
       case UsageException ue -> {

@@ -22,6 +22,7 @@ import io.quantzoo.core.order.OrderRequest;
 import io.quantzoo.core.risk.RiskGate;
 import io.quantzoo.core.strategy.Strategy;
 import io.quantzoo.core.sweep.Json;
+import io.quantzoo.live.safety.SafetyRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -182,6 +183,7 @@ public final class PaperTrader implements AutoCloseable {
       Optional<SessionLock> l = SessionLock.tryAcquire(sdir);
       if (l.isEmpty()) {
         throw new TradingRefusedException(
+            SafetyRule.SESSION_IN_USE,
             "session "
                 + id
                 + " of this config is being traded by another process (PID "

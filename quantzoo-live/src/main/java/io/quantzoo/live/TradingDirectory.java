@@ -1,5 +1,6 @@
 package io.quantzoo.live;
 
+import io.quantzoo.live.safety.SafetyRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ public final class TradingDirectory {
       Path p = Path.of(v.strip());
       if (!p.isAbsolute()) {
         throw new TradingRefusedException(
+            SafetyRule.TRADING_DIRECTORY,
             ENV
                 + " must be an absolute path (the trading directory is machine-wide, never"
                 + " relative to the working directory), was '"
@@ -68,6 +70,7 @@ public final class TradingDirectory {
     }
     if (home == null || home.isBlank()) {
       throw new TradingRefusedException(
+          SafetyRule.TRADING_DIRECTORY,
           "no home directory to put the trading directory in: set " + ENV);
     }
     return at(Path.of(home, ".quantzoo", "trading").toAbsolutePath());
