@@ -18,7 +18,9 @@ import java.util.function.LongFunction;
  * <p>Two kinds of lines. <b>Stream records</b> (intents, order events, bar checkpoints, trades, the
  * final account) are a deterministic function of the config, the data and the bars processed: a
  * session that is replayed produces them again, byte for byte. <b>Meta records</b> ({@code start},
- * {@code resume}, {@code end}) carry wall-clock facts and are not replayed.
+ * {@code resume}, {@code end}) carry wall-clock facts and are not replayed. <b>Input records</b>
+ * are stream records that bring a fact from outside into the session (the operator's trading
+ * state): the replay does not produce them but reads them back, in place, with {@link #pollInput}.
  *
  * <p>Writing: records collect in a buffer that goes to the operating system at every {@link
  * #recordDurable} (an order intent, before the order is sent), on {@link #flush}, and on {@link
@@ -130,6 +132,47 @@ public final class Journal implements AutoCloseable {
     if (verify != null) {
       check(line);
       return;
+    }
+    add(line);
+    flushToOs(durability == Durability.DISK);
+  }
+
+  /**
+   * The next input record while verifying: when the file's next stream record is an input (a fact
+   * from outside the replay, such as a change of the operator's trading state, see {@link
+   * JournalRecords#isInput}), it is consumed, counted as verified and returned; otherwise, and
+   * whenever the journal is appending, null. A replay calls this at the same points where the
+   * original run looked outside, so the inputs come back exactly where they were taken.
+   */
+  public String pollInput() {
+    return pollInput(line -> true);
+  }
+
+  /** As {@link #pollInput()}, but only an input record that {@code accept} accepts. */
+  public String pollInput(java.util.function.Predicate<String> accept) {
+    if (verify == null) {
+      return null;
+    }
+    String next = nextExpected();
+    if (next == null || !JournalRecords.isInput(next) || !accept.test(next)) {
+      return null;
+    }
+    verify.nextLine();
+    verified++;
+    if (nextExpected() == null) {
+      startAppending();
+    }
+    return next;
+  }
+
+  /**
+   * Records an input record durably (a fact from outside, taken now).
+   *
+   * @throws IllegalStateException while verifying: inputs are then read with {@link #pollInput}
+   */
+  public void recordInput(String line) {
+    if (verify != null) {
+      throw new IllegalStateException("input record while the journal is verifying: " + line);
     }
     add(line);
     flushToOs(durability == Durability.DISK);

@@ -36,6 +36,7 @@ final class JournalRecords {
   static final String BAR = "bar";
   static final String TRADE = "trade";
   static final String FINAL = "final";
+  static final String CONTROL = "ctl";
 
   private JournalRecords() {}
 
@@ -44,6 +45,11 @@ final class JournalRecords {
     return line.startsWith("{\"k\":\"" + START + "\"")
         || line.startsWith("{\"k\":\"" + RESUME + "\"")
         || line.startsWith("{\"k\":\"" + END + "\"");
+  }
+
+  /** Whether a journal line is an input record (see {@link Journal#pollInput}). */
+  static boolean isInput(String line) {
+    return line.startsWith("{\"k\":\"" + CONTROL + "\"");
   }
 
   static Map<String, Object> head(String kind) {

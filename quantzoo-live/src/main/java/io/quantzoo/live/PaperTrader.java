@@ -20,6 +20,7 @@ import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.order.OrderManager;
 import io.quantzoo.core.order.OrderRequest;
 import io.quantzoo.core.risk.RiskGate;
+import io.quantzoo.core.risk.TradingStateSource;
 import io.quantzoo.core.strategy.Strategy;
 import io.quantzoo.core.sweep.Json;
 import io.quantzoo.live.safety.SafetyRule;
@@ -36,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Paper trading: the trading core with the simulated venue (the paper broker) on a {@link
@@ -59,6 +62,10 @@ import java.util.Optional;
  * <p>One trading thread calls {@link #run}; {@link #stop()} may come from any thread.
  */
 public final class PaperTrader implements AutoCloseable {
+  /** The file a running trader acknowledges a kill action in (in its session directory). */
+  public static final String KILL_ACK = "kill-ack.json";
+
+  private static final long WATCH_NANOS = 1_000_000L;
 
   /** How a session's run ended. */
   public enum Status {
@@ -72,7 +79,12 @@ public final class PaperTrader implements AutoCloseable {
      */
     INTERRUPTED,
     /** The strategy or the trader failed; the session is finished. */
-    FAILED;
+    FAILED,
+    /**
+     * Caught up and acted on the trading state on behalf of the kill switch, then left unfinished
+     * for its trader to resume ({@link #holdWhenCaughtUp}).
+     */
+    HELD;
 
     /** The lower-case name used in the journal and in JSON output. */
     public String label() {
@@ -118,11 +130,15 @@ public final class PaperTrader implements AutoCloseable {
   private final SessionLock lock;
   private final boolean resumed;
   private final List<OrderEventListener> extraListeners = new ArrayList<>();
+  private SafetyInputs safetyInputs = SafetyInputs.NONE;
+  private Function<TradingStateSource, RiskGate> gateFactory = s -> RiskGate.ALLOW_ALL;
+  private SessionSafety safety;
   private JournalReader resumeReader;
   private Journal journal;
   private volatile ReplayFeed feed;
   private volatile boolean stopRequested;
   private boolean ran;
+  private boolean holdWhenCaughtUp;
 
   // per-run state, on the trading thread
   private long n;
@@ -203,6 +219,57 @@ public final class PaperTrader implements AutoCloseable {
     return create(dir, spec, durability, clock);
   }
 
+  /**
+   * Opens the unfinished session {@code sessionId} to act on it while no trader runs it (the kill
+   * switch): {@link #run} then replays it, unpaced and verifying, takes in the trading state where
+   * the journal ends, acts on it and returns {@link Status#HELD}, leaving the session unfinished.
+   *
+   * @throws TradingRefusedException if a running trader holds the session
+   * @throws JournalException if the session has ended or its journal cannot be read
+   */
+  public static PaperTrader openToAct(
+      TradingDirectory dir, String sessionId, Durability durability, Clock clock) {
+    Path sdir = dir.sessionDir(sessionId);
+    Path file = sdir.resolve(Journal.FILE);
+    Map<String, Object> start =
+        Sessions.firstRecord(file)
+            .orElseThrow(() -> new JournalException("session " + sessionId + " has no journal"));
+    if (Sessions.hasEnded(file)) {
+      throw new JournalException("session " + sessionId + " has ended");
+    }
+    SessionLock l =
+        SessionLock.tryAcquire(sdir)
+            .orElseThrow(() ->
+                new TradingRefusedException(
+                    SafetyRule.SESSION_IN_USE,
+                    "session "
+                        + sessionId
+                        + " is being traded (PID "
+                        + SessionLock.holderPid(sdir)
+                        + "); its trader acts on the trading state itself"));
+    SessionSpec spec =
+        new SessionSpec(
+            Sessions.str(start.get("fingerprint")),
+            Sessions.str(start.get("strategy")),
+            Sessions.str(start.get("symbols")),
+            Sessions.num(start.get("seed"), 0),
+            Sessions.str(start.get("config")),
+            Sessions.str(start.get("data_fingerprint")),
+            Sessions.str(start.get("data")),
+            Sessions.str(start.get("feed")),
+            Sessions.str(start.get("broker")));
+    PaperTrader t = new PaperTrader(dir, spec, sessionId, l, true, durability, clock);
+    t.holdWhenCaughtUp = true;
+    try {
+      t.resumeReader = new JournalReader(file);
+      t.resumeReader.nextLine(); // the start record
+    } catch (RuntimeException e) {
+      t.close();
+      throw e;
+    }
+    return t;
+  }
+
   private static PaperTrader create(
       TradingDirectory dir, SessionSpec spec, Durability durability, Clock clock) {
     SecureRandom random = new SecureRandom();
@@ -270,6 +337,11 @@ public final class PaperTrader implements AutoCloseable {
     return prefix;
   }
 
+  /** What the session's latest kill action did in this process, if it took one. */
+  public Optional<KillAction> lastKill() {
+    return safety == null ? Optional.empty() : Optional.ofNullable(safety.lastKill());
+  }
+
   /** Whether an interrupted session is being resumed. */
   public boolean resumed() {
     return resumed;
@@ -278,6 +350,22 @@ public final class PaperTrader implements AutoCloseable {
   /** Adds a listener told of every order event after the journal (benchmarks, monitors). */
   public void addListener(OrderEventListener l) {
     extraListeners.add(Objects.requireNonNull(l, "listener"));
+  }
+
+  /**
+   * Where the session reads the machine-wide trading state (the kill switch); without it the
+   * session sees ACTIVE throughout.
+   */
+  public void setSafetyInputs(SafetyInputs inputs) {
+    this.safetyInputs = Objects.requireNonNull(inputs, "inputs");
+  }
+
+  /**
+   * The risk gate every order passes, built over the session's view of the trading state (the
+   * default lets every order through).
+   */
+  public void setRiskGate(Function<TradingStateSource, RiskGate> factory) {
+    this.gateFactory = Objects.requireNonNull(factory, "factory");
   }
 
   /** Asks the run to stop at the next bar (from any thread, e.g. a shutdown hook). */
@@ -311,7 +399,9 @@ public final class PaperTrader implements AutoCloseable {
       feed.stop();
     }
     BarHistory hist = feed.newHistory();
-    TradingCore core = TradingCore.simulated(cfg, hist, strategy, RiskGate.ALLOW_ALL, prefix);
+    safety = new SessionSafety(safetyInputs);
+    TradingCore core =
+        TradingCore.simulated(cfg, hist, strategy, gateFactory.apply(safety), prefix);
     Ledger ledger = core.ledger();
     core.setIntentListener(new IntentHook());
     core.addListener(this::onEvent);
@@ -332,11 +422,31 @@ public final class PaperTrader implements AutoCloseable {
               });
       resumeReader = null;
     }
+    safety.attach(journal);
+    feed.setBetweenBars(() -> afterKill(safety.betweenBars(core)));
+    Thread watcher = startWatcher(feed);
     BarGroup group = new BarGroup(hist.symbolCount());
     boolean interrupted = false;
     try {
       core.start();
       while (true) {
+        // between bars, before the next one is in the history: the kill switch acts here
+        afterKill(safety.betweenBars(core));
+        if (holdWhenCaughtUp && !journal.verifying()) {
+          journal.close();
+          return new Outcome(
+              sessionId,
+              Status.HELD,
+              true,
+              journal.verified(),
+              n,
+              orders,
+              fills,
+              ledger.trades().size(),
+              denials,
+              ledger.equity(),
+              null);
+        }
         boolean more;
         try {
           more = feed.next(hist, group);
@@ -349,6 +459,7 @@ public final class PaperTrader implements AutoCloseable {
           break;
         }
         n++;
+        safety.atBar(n);
         core.onBars(group);
         journalTrades(ledger);
         journal.record(
@@ -419,6 +530,61 @@ public final class PaperTrader implements AutoCloseable {
         }
       }
       throw e;
+    } finally {
+      if (watcher != null) {
+        watcher.interrupt();
+      }
+      feed.setBetweenBars(null);
+    }
+  }
+
+  /**
+   * Watches the trading state's generation (no file read) and wakes the trading thread between bars
+   * when it changes, so a kill switch acts within milliseconds, not at the next bar.
+   */
+  private Thread startWatcher(ReplayFeed f) {
+    if (safetyInputs == SafetyInputs.NONE) {
+      return null;
+    }
+    SafetyInputs in = safetyInputs;
+    Thread t =
+        new Thread(
+            () -> {
+              long seen = in.generation();
+              while (!Thread.currentThread().isInterrupted()) {
+                long g = in.generation();
+                if (g != seen) {
+                  seen = g;
+                  f.nudge();
+                }
+                LockSupport.parkNanos(WATCH_NANOS);
+              }
+            },
+            "qz-kill-switch-watcher-" + sessionId);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** After a kill action: its acknowledgement for the kill-switch command (live only). */
+  private void afterKill(KillAction k) {
+    if (k == null || journal.verifying()) {
+      return;
+    }
+    journal.flush();
+    Map<String, Object> m = JournalRecords.head("kill_ack");
+    m.put("session", sessionId);
+    m.put("generation", k.generation());
+    m.put("canceled", k.canceled());
+    m.put("closing", k.closing());
+    m.put("at", clock.instant().toString());
+    m.put("pid", ProcessHandle.current().pid());
+    try {
+      AtomicFiles.write(
+          sessionDir.resolve(KILL_ACK),
+          Json.object(m).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + sessionDir.resolve(KILL_ACK), e);
     }
   }
 

@@ -34,6 +34,8 @@ public final class ReplayFeed implements BarFeed {
   private final Pacer pacer;
   private volatile boolean stopped;
   private volatile Thread waiter;
+  private volatile boolean nudged;
+  private volatile Runnable betweenBars;
   private boolean paced = true;
   private boolean based;
   private long wallBase;
@@ -103,6 +105,23 @@ public final class ReplayFeed implements BarFeed {
     }
   }
 
+  /**
+   * Wakes the trading thread while it waits for the next group: it runs the {@link #setBetweenBars}
+   * hook, then goes on waiting (from any thread, e.g. a kill-switch watcher).
+   */
+  public void nudge() {
+    nudged = true;
+    Thread w = waiter;
+    if (w != null) {
+      LockSupport.unpark(w);
+    }
+  }
+
+  /** What the trading thread runs when {@link #nudge()}d between groups. */
+  public void setBetweenBars(Runnable hook) {
+    this.betweenBars = hook;
+  }
+
   /** Whether {@link #stop()} was called. */
   public boolean stopped() {
     return stopped;
@@ -145,7 +164,17 @@ public final class ReplayFeed implements BarFeed {
         long deadline = wallBase + (long) ((t - barBase) * 1e6 / speed);
         waiter = Thread.currentThread();
         try {
-          pacer.waitUntil(deadline, this::stopped);
+          while (true) {
+            pacer.waitUntil(deadline, () -> stopped || nudged);
+            if (!nudged || stopped) {
+              break;
+            }
+            nudged = false;
+            Runnable h = betweenBars;
+            if (h != null) {
+              h.run();
+            }
+          }
         } finally {
           waiter = null;
         }

@@ -294,6 +294,49 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
   }
 
   /**
+   * The kill switch's cancel: asks the venue to cancel every working order of every symbol, the
+   * protective exits included, at once. Called between bars (never from inside a strategy
+   * callback).
+   *
+   * @param reason why ({@link CancelReason#KILL_SWITCH})
+   * @return the number of orders whose cancel was requested
+   */
+  public int cancelAllWorking(CancelReason reason) {
+    int n = 0;
+    for (int s = 0; s < k; s++) {
+      String sym = inst[s].symbol();
+      for (OrderManager.Order o : orders.openOrders(sym)) {
+        if (orders.requestCancel(o.id(), now())) {
+          n++;
+        }
+      }
+      venue.cancelAll(sym, reason);
+    }
+    deliver();
+    return n;
+  }
+
+  /**
+   * Closes every open position with a market order tagged {@code tag}, through the risk gate
+   * (closing orders pass a HALTED state). Called between bars.
+   *
+   * @return the closing orders, one per open position (denied ones included)
+   */
+  public List<OrderId> closeAllPositions(String tag) {
+    List<OrderId> out = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      double p = ledger.position(s);
+      if (p != 0) {
+        out.add(
+            submit(
+                OrderRequest.closePosition(inst[s].symbol(), p > 0 ? Side.SELL : Side.BUY, tag)));
+      }
+    }
+    deliver();
+    return out;
+  }
+
+  /**
    * Ends the run: the strategy's {@code onStop}, then every working order is canceled ({@link
    * CancelReason#END_OF_DATA}) and, when {@code closeAtEnd}, open positions are closed at the last
    * close (reason {@code EndOfData}) by a bar-driven venue.

@@ -13,5 +13,7 @@ public enum CancelReason {
   /** Still working when the data ended (backtests and replays). */
   END_OF_DATA,
   /** The venue canceled it on its own. */
-  VENUE
+  VENUE,
+  /** The kill switch (or an automatic halt) canceled every working order. */
+  KILL_SWITCH
 }
