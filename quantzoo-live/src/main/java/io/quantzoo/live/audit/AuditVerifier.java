@@ -79,27 +79,27 @@ public final class AuditVerifier {
 
   private AuditVerification run() {
     Snapshot s = snapshot();
-    Head head = null;
     Anchor anchor = null;
-    if (s.head() != null) {
-      try {
-        head = AuditHeads.parseHead(mac, s.head());
-      } catch (IllegalArgumentException e) {
-        return result(
-            new Walk(),
-            -1,
-            new Problem(Kind.HEAD_INVALID, AuditFiles.HEAD, 0, 0, "the head " + e.getMessage()));
-      }
-    }
     if (s.anchor() != null) {
       try {
         anchor = AuditHeads.parseAnchor(mac, s.anchor());
       } catch (IllegalArgumentException e) {
         return result(
             new Walk(),
-            head == null ? -1 : head.seq(),
+            -1,
             new Problem(
                 Kind.ANCHOR_INVALID, AuditFiles.ANCHOR, 0, 0, "the anchor " + e.getMessage()));
+      }
+    }
+    // a bad head is reported after the lines: a bad line is the more precise finding
+    Head head = null;
+    Problem headProblem = null;
+    if (s.head() != null) {
+      try {
+        head = AuditHeads.parseHead(mac, s.head());
+      } catch (IllegalArgumentException e) {
+        headProblem =
+            new Problem(Kind.HEAD_INVALID, AuditFiles.HEAD, 0, 0, "the head " + e.getMessage());
       }
     }
     long headSeq = head == null ? -1 : head.seq();
@@ -121,9 +121,12 @@ public final class AuditVerifier {
     if (w.problem != null) {
       return result(w, headSeq, w.problem);
     }
+    if (headProblem != null) {
+      return result(w, headSeq, headProblem);
+    }
     long last = w.expected - 1;
     if (head == null) {
-      if (w.lines > 0) {
+      if (w.lines > 0 || anchor != null) {
         return result(
             w,
             headSeq,
@@ -134,8 +137,8 @@ public final class AuditVerifier {
                 0,
                 "there are "
                     + w.lines
-                    + " log lines but no head: it was deleted (a truncated tail cannot be ruled"
-                    + " out)"));
+                    + " log line(s) but no head: it was deleted (lines may have been removed from"
+                    + " the end)"));
       }
       if (s.sizes().isEmpty()) {
         w.notes.add("no audit log yet in " + dir);
