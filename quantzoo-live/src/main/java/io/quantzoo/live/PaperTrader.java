@@ -23,6 +23,8 @@ import io.quantzoo.core.risk.RiskGate;
 import io.quantzoo.core.risk.TradingStateSource;
 import io.quantzoo.core.strategy.Strategy;
 import io.quantzoo.core.sweep.Json;
+import io.quantzoo.live.audit.AuditEventType;
+import io.quantzoo.live.audit.AuditLog;
 import io.quantzoo.live.safety.SafetyRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,6 +135,8 @@ public final class PaperTrader implements AutoCloseable {
   private SafetyInputs safetyInputs = SafetyInputs.NONE;
   private Function<TradingStateSource, RiskGate> gateFactory = s -> RiskGate.ALLOW_ALL;
   private SessionSafety safety;
+  private TraderAudit audit;
+  private Map<String, Object> startDetails = Map.of();
   private JournalReader resumeReader;
   private Journal journal;
   private volatile ReplayFeed feed;
@@ -368,6 +372,17 @@ public final class PaperTrader implements AutoCloseable {
     this.gateFactory = Objects.requireNonNull(factory, "factory");
   }
 
+  /**
+   * Audits the session into {@code log} (docs/AUDIT.md): its start and config, every order intent
+   * before the order is sent, every venue answer, fill, cancel and denial, and every kill action.
+   *
+   * @param details further values for the {@code trader_started} line (environment, mode)
+   */
+  public void setAudit(AuditLog log, Map<String, Object> details) {
+    this.audit = new TraderAudit(log, spec.broker(), sessionId, prefix);
+    this.startDetails = new java.util.LinkedHashMap<>(details);
+  }
+
   /** Asks the run to stop at the next bar (from any thread, e.g. a shutdown hook). */
   public void stop() {
     stopRequested = true;
@@ -423,6 +438,7 @@ public final class PaperTrader implements AutoCloseable {
       resumeReader = null;
     }
     safety.attach(journal);
+    auditStart();
     feed.setBetweenBars(() -> afterKill(safety.betweenBars(core)));
     Thread watcher = startWatcher(feed);
     BarGroup group = new BarGroup(hist.symbolCount());
@@ -434,6 +450,7 @@ public final class PaperTrader implements AutoCloseable {
         afterKill(safety.betweenBars(core));
         if (holdWhenCaughtUp && !journal.verifying()) {
           journal.close();
+          auditStop(Status.HELD, "");
           return new Outcome(
               sessionId,
               Status.HELD,
@@ -481,6 +498,7 @@ public final class PaperTrader implements AutoCloseable {
       if (stopped && journal.verifying()) {
         long verified = journal.verified();
         journal.close();
+        auditStop(Status.INTERRUPTED, "");
         return new Outcome(
             sessionId,
             Status.INTERRUPTED,
@@ -504,6 +522,7 @@ public final class PaperTrader implements AutoCloseable {
       Status status = stopped ? Status.STOPPED : Status.COMPLETED;
       double eq = finalEquity(result);
       journal.meta(endRecord(status, result.trades().size(), eq, ""));
+      auditStop(status, "");
       long verified = journal.verified();
       journal.close();
       return new Outcome(
@@ -525,6 +544,7 @@ public final class PaperTrader implements AutoCloseable {
         try {
           journal.meta(
               endRecord(Status.FAILED, ledger.trades().size(), ledger.equity(), String.valueOf(e)));
+          auditStop(Status.FAILED, String.valueOf(e));
         } catch (RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
@@ -572,6 +592,9 @@ public final class PaperTrader implements AutoCloseable {
       return;
     }
     journal.flush();
+    if (audit != null) {
+      audit.kill(k);
+    }
     Map<String, Object> m = JournalRecords.head("kill_ack");
     m.put("session", sessionId);
     m.put("generation", k.generation());
@@ -588,13 +611,65 @@ public final class PaperTrader implements AutoCloseable {
     }
   }
 
+  private void auditStart() {
+    if (audit == null) {
+      return;
+    }
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("trading_dir", dir.root().toString());
+    d.put("resumed", resumed);
+    d.put("strategy", spec.strategy());
+    d.put("symbols", spec.symbols());
+    d.put("feed", spec.feed());
+    d.put("pid", ProcessHandle.current().pid());
+    d.putAll(startDetails);
+    audit.note(AuditEventType.TRADER_STARTED, holdWhenCaughtUp ? "kill switch" : "trade", d);
+    Map<String, Object> c = new java.util.LinkedHashMap<>();
+    c.put("fingerprint", spec.fingerprint());
+    c.put("config_sha256", sha256(spec.configYaml()));
+    c.put("data", spec.dataPath());
+    c.put("data_fingerprint", spec.dataFingerprint());
+    audit.note(AuditEventType.CONFIG_LOADED, "session config", c);
+  }
+
+  private void auditStop(Status status, String message) {
+    if (audit == null) {
+      return;
+    }
+    Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("status", status.label());
+    d.put("bars", n);
+    d.put("orders", orders);
+    d.put("fills", fills);
+    d.put("denials", denials);
+    if (!message.isEmpty()) {
+      d.put("message", message);
+    }
+    audit.note(AuditEventType.TRADER_STOPPED, status.label(), d);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static double finalEquity(BacktestResult r) {
     EquityCurve c = r.equity();
     return c.size() == 0 ? r.initialCash() : c.equity(c.size() - 1);
   }
 
   private void onEvent(OrderEvent e) {
+    boolean live = !journal.verifying();
     journal.record(JournalRecords.event(n, prefix, e));
+    if (audit != null && live) {
+      audit.event(e);
+    }
     if (e instanceof OrderFilled) {
       fills++;
     } else if (e instanceof OrderDenied) {
@@ -614,12 +689,18 @@ public final class PaperTrader implements AutoCloseable {
     @Override
     public void beforeSubmit(VenueOrder order, boolean protective) {
       intent(order.id());
+      if (audit != null && !journal.verifying()) {
+        audit.intent(order, protective); // durable before the order is sent
+      }
       journal.recordDurable(JournalRecords.intent(n, prefix, order, protective));
     }
 
     @Override
     public void beforeModify(OrderId id, OrderId replacement, OrderRequest newTerms) {
       intent(replacement);
+      if (audit != null && !journal.verifying()) {
+        audit.modify(id, replacement, newTerms);
+      }
       journal.recordDurable(JournalRecords.modify(n, prefix, id, replacement, newTerms));
     }
 
