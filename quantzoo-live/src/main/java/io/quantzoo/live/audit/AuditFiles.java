@@ -117,9 +117,10 @@ final class AuditFiles {
   }
 
   /**
-   * Replaces {@code file} by {@code text} atomically: a temp file, fsync, rename, fsync the dir.
+   * Replaces {@code file} by {@code text} atomically: a temp file, fsync, rename, and with {@code
+   * syncDir} an fsync of the directory, so that the rename itself survives a power loss.
    */
-  static void writeAtomically(Path file, String text) {
+  static void writeAtomically(Path file, String text, boolean syncDir) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       try (FileOutputStream out = new FileOutputStream(tmp.toFile(), false)) {
@@ -127,7 +128,9 @@ final class AuditFiles {
         out.getFD().sync();
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory(file.getParent());
+      if (syncDir) {
+        syncDirectory(file.getParent());
+      }
     } catch (IOException e) {
       throw new AuditException("cannot write " + file + ": " + e, e);
     }
