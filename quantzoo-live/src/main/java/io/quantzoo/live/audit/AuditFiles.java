@@ -105,6 +105,16 @@ final class AuditFiles {
     }
   }
 
+  /**
+   * {@link #locked}, or without the lock where this process may not write the lock file (an
+   * auditor's read-only copy: nobody appends to it).
+   */
+  static <T> T lockedIfWritable(Path dir, Supplier<T> body) {
+    Path lock = dir.resolve(LOCK);
+    boolean writable = Files.exists(lock) ? Files.isWritable(lock) : Files.isWritable(dir);
+    return writable ? locked(dir, body) : body.get();
+  }
+
   /** Appends {@code bytes} to {@code file} and forces them to the disk; returns the new size. */
   static long appendDurably(Path file, byte[] bytes) {
     try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
