@@ -5,6 +5,7 @@ import io.quantzoo.core.data.DataException;
 import io.quantzoo.core.util.ConfigException;
 import io.quantzoo.live.JournalException;
 import io.quantzoo.live.TradingRefusedException;
+import io.quantzoo.live.audit.AuditException;
 import io.quantzoo.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,10 @@ public final class Main {
       }
       case JournalException je -> {
         err.println("error: trading journal: " + je.getMessage());
+        code = ExitCodes.BAD_INPUT;
+      }
+      case AuditException ae -> {
+        err.println("error: audit: " + ae.getMessage());
         code = ExitCodes.BAD_INPUT;
       }
       case TradingRefusedException tr -> {

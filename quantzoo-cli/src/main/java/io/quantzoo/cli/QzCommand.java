@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       TradeCommand.class,
+      AuditCommand.class,
       PortfolioCommand.class,
       RunsCommand.class,
       ReportCommand.class,

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  *     journal.jsonl   append-only record of the session, one JSON object per line; its last
  *                     line is the session's end once it ended
  *     lock            locked (an OS file lock) by the trader running the session
+ *   audit/            the audit trail (io.quantzoo.live.audit, docs/AUDIT.md)
+ *   keys/audit.key    the audit key, when QUANTZOO_AUDIT_KEY is not set
  * </pre>
  */
 public final class TradingDirectory {

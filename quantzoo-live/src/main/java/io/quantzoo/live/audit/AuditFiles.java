@@ -105,6 +105,16 @@ final class AuditFiles {
     }
   }
 
+  /**
+   * {@link #locked}, or without the lock where this process may not write the lock file (an
+   * auditor's read-only copy: nobody appends to it).
+   */
+  static <T> T lockedIfWritable(Path dir, Supplier<T> body) {
+    Path lock = dir.resolve(LOCK);
+    boolean writable = Files.exists(lock) ? Files.isWritable(lock) : Files.isWritable(dir);
+    return writable ? locked(dir, body) : body.get();
+  }
+
   /** Appends {@code bytes} to {@code file} and forces them to the disk; returns the new size. */
   static long appendDurably(Path file, byte[] bytes) {
     try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
@@ -117,9 +127,10 @@ final class AuditFiles {
   }
 
   /**
-   * Replaces {@code file} by {@code text} atomically: a temp file, fsync, rename, fsync the dir.
+   * Replaces {@code file} by {@code text} atomically: a temp file, fsync, rename, and with {@code
+   * syncDir} an fsync of the directory, so that the rename itself survives a power loss.
    */
-  static void writeAtomically(Path file, String text) {
+  static void writeAtomically(Path file, String text, boolean syncDir) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       try (FileOutputStream out = new FileOutputStream(tmp.toFile(), false)) {
@@ -127,7 +138,9 @@ final class AuditFiles {
         out.getFD().sync();
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory(file.getParent());
+      if (syncDir) {
+        syncDirectory(file.getParent());
+      }
     } catch (IOException e) {
       throw new AuditException("cannot write " + file + ": " + e, e);
     }

@@ -88,8 +88,12 @@ final class AuditHeads {
     m.put("file", h.file());
     m.put("size", h.size());
     m.put("updated", now.toString());
+    // no directory fsync: a head update lost to a power loss leaves the head behind the log, and
+    // the lines after it (durable, chained, tagged) are adopted by the next writer
     AuditFiles.writeAtomically(
-        dir.resolve(AuditFiles.HEAD), AuditFormat.seal(mac, AuditFormat.HEAD_DOMAIN, m) + "\n");
+        dir.resolve(AuditFiles.HEAD),
+        AuditFormat.seal(mac, AuditFormat.HEAD_DOMAIN, m) + "\n",
+        false);
   }
 
   static void writeAnchor(Path dir, Mac mac, Anchor a, Instant now) {
@@ -98,7 +102,10 @@ final class AuditHeads {
     m.put("tag", a.tag());
     m.put("through", a.through());
     m.put("updated", now.toString());
+    // durable before any file is deleted
     AuditFiles.writeAtomically(
-        dir.resolve(AuditFiles.ANCHOR), AuditFormat.seal(mac, AuditFormat.ANCHOR_DOMAIN, m) + "\n");
+        dir.resolve(AuditFiles.ANCHOR),
+        AuditFormat.seal(mac, AuditFormat.ANCHOR_DOMAIN, m) + "\n",
+        true);
   }
 }

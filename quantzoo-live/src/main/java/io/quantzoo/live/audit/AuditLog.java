@@ -155,11 +155,17 @@ public final class AuditLog implements AutoCloseable {
       }
     }
     RuntimeException failure = null;
+    // file locks and channels give up on an interrupted thread: a trader that is being stopped
+    // must still record that it stops, and the followers' lines must not fail for it
+    boolean wasInterrupted = Thread.interrupted();
     try {
       write(batch);
     } catch (RuntimeException e) {
       failure = e;
     } finally {
+      if (wasInterrupted) {
+        interrupted = true;
+      }
       synchronized (monitor) {
         writing = false;
         for (Pending q : batch) {

@@ -74,13 +74,13 @@ public final class AuditReader {
       offset = p.offset;
       lineNo = p.line;
     }
+    // lines appended between the position above and the tail are in both: those the tail handed
+    // over are skipped when reading goes on from the position
+    long lastSeq = 0;
     for (AuditRecord r : tail(auditDir, n)) {
       sink.accept(r);
+      lastSeq = Math.max(lastSeq, r.seq());
     }
-    // lines appended between the tail and the position above are not lost: the tail ends at the
-    // same place or later, and reading goes on from the position
-    List<AuditRecord> seen = tail(auditDir, 1);
-    long lastSeq = seen.isEmpty() ? 0 : seen.get(0).seq();
     while (!stop.getAsBoolean()) {
       if (file != null && Files.exists(auditDir.resolve(file))) {
         final long after = lastSeq;

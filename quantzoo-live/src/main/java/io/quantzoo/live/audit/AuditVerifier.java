@@ -45,7 +45,7 @@ public final class AuditVerifier {
     if (!Files.isDirectory(dir)) {
       return new Snapshot(null, null, Map.of());
     }
-    return AuditFiles.locked(
+    return AuditFiles.lockedIfWritable(
         dir,
         () -> {
           String head = AuditFiles.readOrNull(dir.resolve(AuditFiles.HEAD));

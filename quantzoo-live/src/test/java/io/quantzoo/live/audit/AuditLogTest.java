@@ -290,6 +290,26 @@ class AuditLogTest {
   }
 
   @Test
+  void anInterruptedThreadStillAppendsAndStaysInterrupted() {
+    TradingDirectory td = AuditFixtures.dir(tmp);
+    try (AuditLog log = AuditLog.open(td, KEY, new TestClock(T0))) {
+      Thread.currentThread().interrupt(); // a trader being stopped records that it stops
+      try {
+        AuditSeq s =
+            log.append(AuditEvent.builder(AuditEventType.TRADER_STOPPED).reason("stop").build());
+        assertThat(s.seq()).isEqualTo(1);
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      log.append(intent(2));
+    }
+    AuditVerification v = AuditVerifier.verify(td, KEY);
+    assertThat(v.ok()).as("%s", v.problem()).isTrue();
+    assertThat(v.lines()).isEqualTo(2);
+  }
+
+  @Test
   void aClosedLogRefusesAppends() {
     TradingDirectory td = AuditFixtures.dir(tmp);
     AuditLog log = AuditLog.open(td, KEY, new TestClock(T0));
