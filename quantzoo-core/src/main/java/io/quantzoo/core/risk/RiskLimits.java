@@ -231,4 +231,156 @@ public record RiskLimits(
     }
     return n * unit;
   }
+
+  /** A builder starting from these limits. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A builder starting from {@link #none()}. */
+  public static Builder builder() {
+    return new Builder(none());
+  }
+
+  /** Sets limits one by one; {@link #build} validates them. */
+  public static final class Builder {
+    private double maxOrderQuantity;
+    private double maxOrderNotional;
+    private double maxPositionQuantity;
+    private double maxPositionNotional;
+    private double maxGrossExposure;
+    private int maxOpenOrders;
+    private int maxOrdersPerSecond;
+    private double priceCollarPct;
+    private long duplicateWindowMillis;
+    private double leverage;
+    private double maxDailyLoss;
+    private double maxDrawdownPct;
+    private int staleBars;
+    private boolean sessionHours;
+
+    private Builder(RiskLimits l) {
+      maxOrderQuantity = l.maxOrderQuantity;
+      maxOrderNotional = l.maxOrderNotional;
+      maxPositionQuantity = l.maxPositionQuantity;
+      maxPositionNotional = l.maxPositionNotional;
+      maxGrossExposure = l.maxGrossExposure;
+      maxOpenOrders = l.maxOpenOrders;
+      maxOrdersPerSecond = l.maxOrdersPerSecond;
+      priceCollarPct = l.priceCollarPct;
+      duplicateWindowMillis = l.duplicateWindowMillis;
+      leverage = l.leverage;
+      maxDailyLoss = l.maxDailyLoss;
+      maxDrawdownPct = l.maxDrawdownPct;
+      staleBars = l.staleBars;
+      sessionHours = l.sessionHours;
+    }
+
+    /** Sets {@link RiskLimits#maxOrderQuantity()}. */
+    public Builder maxOrderQuantity(double v) {
+      maxOrderQuantity = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxOrderNotional()}. */
+    public Builder maxOrderNotional(double v) {
+      maxOrderNotional = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxPositionQuantity()}. */
+    public Builder maxPositionQuantity(double v) {
+      maxPositionQuantity = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxPositionNotional()}. */
+    public Builder maxPositionNotional(double v) {
+      maxPositionNotional = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxGrossExposure()}. */
+    public Builder maxGrossExposure(double v) {
+      maxGrossExposure = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxOpenOrders()}. */
+    public Builder maxOpenOrders(int v) {
+      maxOpenOrders = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxOrdersPerSecond()}. */
+    public Builder maxOrdersPerSecond(int v) {
+      maxOrdersPerSecond = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#priceCollarPct()}. */
+    public Builder priceCollarPct(double v) {
+      priceCollarPct = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#duplicateWindowMillis()}. */
+    public Builder duplicateWindowMillis(long v) {
+      duplicateWindowMillis = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#leverage()}. */
+    public Builder leverage(double v) {
+      leverage = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxDailyLoss()}. */
+    public Builder maxDailyLoss(double v) {
+      maxDailyLoss = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#maxDrawdownPct()}. */
+    public Builder maxDrawdownPct(double v) {
+      maxDrawdownPct = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#staleBars()}. */
+    public Builder staleBars(int v) {
+      staleBars = v;
+      return this;
+    }
+
+    /** Sets {@link RiskLimits#sessionHours()}. */
+    public Builder sessionHours(boolean v) {
+      sessionHours = v;
+      return this;
+    }
+
+    /**
+     * The limits.
+     *
+     * @throws IllegalArgumentException naming the config key of a bad value
+     */
+    public RiskLimits build() {
+      return new RiskLimits(
+          maxOrderQuantity,
+          maxOrderNotional,
+          maxPositionQuantity,
+          maxPositionNotional,
+          maxGrossExposure,
+          maxOpenOrders,
+          maxOrdersPerSecond,
+          priceCollarPct,
+          duplicateWindowMillis,
+          leverage,
+          maxDailyLoss,
+          maxDrawdownPct,
+          staleBars,
+          sessionHours);
+    }
+  }
 }
