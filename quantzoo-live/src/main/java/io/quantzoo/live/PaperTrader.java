@@ -295,6 +295,20 @@ public final class PaperTrader implements AutoCloseable {
    * @throws JournalException if a resumed session's journal does not match the replay
    */
   public Outcome run(EngineConfig cfg, Strategy strategy, ReplayFeed feed) {
+    return run(cfg, strategy, feed, RiskGate.ALLOW_ALL);
+  }
+
+  /**
+   * Trades the session as {@link #run(EngineConfig, Strategy, ReplayFeed)} does, every order
+   * passing {@code gate} (a fresh one: a resumed session replays its bars through it, so its
+   * decisions are made again the same way).
+   *
+   * @param strategy a fresh strategy instance
+   * @param gate the pre-trade risk gate
+   * @throws JournalException if a resumed session's journal does not match the replay
+   */
+  public Outcome run(EngineConfig cfg, Strategy strategy, ReplayFeed feed, RiskGate gate) {
+    Objects.requireNonNull(gate, "gate");
     if (ran) {
       throw new IllegalStateException("a trader runs once");
     }
@@ -309,7 +323,7 @@ public final class PaperTrader implements AutoCloseable {
       feed.stop();
     }
     BarHistory hist = feed.newHistory();
-    TradingCore core = TradingCore.simulated(cfg, hist, strategy, RiskGate.ALLOW_ALL, prefix);
+    TradingCore core = TradingCore.simulated(cfg, hist, strategy, gate, prefix);
     Ledger ledger = core.ledger();
     core.setIntentListener(new IntentHook());
     core.addListener(this::onEvent);
