@@ -2,6 +2,7 @@ package io.quantzoo.live;
 
 import io.quantzoo.core.execution.VenueOrder;
 import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.order.DenialRule;
 import io.quantzoo.core.order.Exits;
 import io.quantzoo.core.order.Offset;
 import io.quantzoo.core.order.OrderAccepted;
@@ -79,6 +80,9 @@ final class JournalRecords {
     m.put("tag", r.tag());
     m.put("ex", exits(r.exits()));
     m.put("ro", r.reduceOnly());
+    if (r.allowDuplicate()) {
+      m.put("dup", true); // only when marked, so older journals verify as before
+    }
     m.put("prot", protective);
     m.put("sd", vo.stopDistance());
     m.put("td", vo.trailDistance());
@@ -128,6 +132,13 @@ final class JournalRecords {
       case OrderDenied d -> {
         m.put("rule", d.rule().name());
         m.put("detail", d.detail());
+        // written only when numeric, so a journal of older denials reads and verifies as before
+        if (!Double.isNaN(d.limit())) {
+          m.put("limit", d.limit());
+        }
+        if (!Double.isNaN(d.value())) {
+          m.put("value", d.value());
+        }
       }
       case OrderFilled f -> {
         m.put("x", f.executionId());
@@ -151,6 +162,23 @@ final class JournalRecords {
       }
     }
     return Json.object(m);
+  }
+
+  /**
+   * An {@code OrderDenied} read back from its event record; a record written before denials had a
+   * limit and a value reads them as NaN.
+   */
+  static OrderDenied denied(Map<String, Object> m) {
+    String id = (String) m.get("id");
+    return new OrderDenied(
+        new OrderId(Long.parseLong(id.substring(id.lastIndexOf('-') + 1))),
+        (String) m.get("sym"),
+        DenialRule.valueOf((String) m.get("rule")),
+        Sessions.str(m.get("detail")),
+        Sessions.dbl(m.get("limit")),
+        Sessions.dbl(m.get("value")),
+        Sessions.num(m.get("ts"), 0),
+        Sessions.num(m.get("ti"), 0));
   }
 
   static String bar(long n, long time, double equity, double cash, double exposure, int trades) {

@@ -6,6 +6,7 @@ import io.quantzoo.core.engine.EquityCurve;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.ledger.Fill;
 import io.quantzoo.core.ledger.Trade;
+import io.quantzoo.core.order.OrderDenied;
 import io.quantzoo.core.order.Side;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class SessionJournal {
   private final Map<String, Object> last;
   private final List<Fill> fills;
   private final List<Trade> trades;
+  private final List<OrderDenied> denials;
   private final long[] times;
   private final double[] equity;
   private final double[] cash;
@@ -37,6 +39,7 @@ public final class SessionJournal {
       Map<String, Object> last,
       List<Fill> fills,
       List<Trade> trades,
+      List<OrderDenied> denials,
       long[] times,
       double[] equity,
       double[] cash,
@@ -47,6 +50,7 @@ public final class SessionJournal {
     this.last = last;
     this.fills = fills;
     this.trades = trades;
+    this.denials = denials;
     this.times = times;
     this.equity = equity;
     this.cash = cash;
@@ -79,6 +83,7 @@ public final class SessionJournal {
     Map<String, Object> last = null;
     List<Fill> fills = new ArrayList<>();
     List<Trade> trades = new ArrayList<>();
+    List<OrderDenied> denials = new ArrayList<>();
     int n = 0;
     long[] t = new long[1024];
     double[] eq = new double[1024];
@@ -96,6 +101,8 @@ public final class SessionJournal {
           case JournalRecords.EVENT -> {
             if ("filled".equals(m.get("e"))) {
               fills.add(fill(fills.size() + 1L, m));
+            } else if ("denied".equals(m.get("e"))) {
+              denials.add(JournalRecords.denied(m));
             }
           }
           case JournalRecords.BAR -> {
@@ -131,10 +138,16 @@ public final class SessionJournal {
         last,
         List.copyOf(fills),
         List.copyOf(trades),
+        List.copyOf(denials),
         Arrays.copyOf(t, n),
         Arrays.copyOf(eq, n),
         Arrays.copyOf(ca, n),
         Arrays.copyOf(ex, n));
+  }
+
+  /** The orders our own rules refused, with rule, limit and value, in journal order. */
+  public List<OrderDenied> denials() {
+    return denials;
   }
 
   /** The session id. */

@@ -92,6 +92,9 @@ final class TraderAudit {
           case OrderDenied d ->
               line(AuditEventType.ORDER_DENIED)
                   .reason(d.rule().name().toLowerCase(java.util.Locale.ROOT))
+                  .detail("rule", d.rule().name())
+                  .detail("limit", d.limit())
+                  .detail("value", d.value())
                   .detail("detail", d.detail());
           case OrderFilled f ->
               line(AuditEventType.ORDER_FILLED)

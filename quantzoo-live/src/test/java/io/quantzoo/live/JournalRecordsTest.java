@@ -3,8 +3,10 @@ package io.quantzoo.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quantzoo.core.execution.VenueOrder;
+import io.quantzoo.core.order.DenialRule;
 import io.quantzoo.core.order.Exits;
 import io.quantzoo.core.order.Offset;
+import io.quantzoo.core.order.OrderDenied;
 import io.quantzoo.core.order.OrderFilled;
 import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.order.OrderRequest;
@@ -70,6 +72,51 @@ class JournalRecordsTest {
         .containsEntry("bar", 12)
         .containsEntry("open", true)
         .containsEntry("ts", 1_700_000_000_000L);
+  }
+
+  @Test
+  void aDenialRoundTripsItsRuleLimitAndValue() {
+    OrderDenied d =
+        new OrderDenied(
+            new OrderId(7),
+            "MNQ",
+            DenialRule.MAX_ORDER_NOTIONAL,
+            "order notional 125,000.00 > max_order_notional 100,000.00",
+            100_000,
+            125_000.5,
+            1_700_000_000_000L,
+            1_700_000_000_001L);
+
+    Map<String, Object> m = Json.parseObject(JournalRecords.event(9, "p", d));
+
+    assertThat(m).containsEntry("rule", "MAX_ORDER_NOTIONAL").containsEntry("limit", 100_000.0);
+    assertThat(JournalRecords.denied(m)).isEqualTo(d);
+  }
+
+  @Test
+  void aDenialWithoutNumbersIsWrittenAsBeforeAndReadsThemAsNaN() {
+    OrderDenied d = new OrderDenied(new OrderId(2), "MNQ", DenialRule.SIZE_ZERO, "qty 0", 5L, 5L);
+
+    String line = JournalRecords.event(3, "p", d);
+
+    assertThat(line).doesNotContain("limit").doesNotContain("value");
+    OrderDenied back = JournalRecords.denied(Json.parseObject(line));
+    assertThat(back.limit()).isNaN();
+    assertThat(back.value()).isNaN();
+    assertThat(back).isEqualTo(d);
+  }
+
+  @Test
+  void anIntendedDuplicateIsMarkedInTheIntentOnlyWhenSet() {
+    OrderRequest r = OrderRequest.market("MNQ", Side.BUY, 1, "E");
+    VenueOrder plain = new VenueOrder(new OrderId(1), r, Double.NaN, Double.NaN, Double.NaN);
+    VenueOrder dup =
+        new VenueOrder(
+            new OrderId(2), r.withAllowDuplicate(true), Double.NaN, Double.NaN, Double.NaN);
+
+    assertThat(JournalRecords.intent(1, "p", plain, false)).doesNotContain("dup");
+    assertThat(Json.parseObject(JournalRecords.intent(2, "p", dup, false)))
+        .containsEntry("dup", true);
   }
 
   @Test

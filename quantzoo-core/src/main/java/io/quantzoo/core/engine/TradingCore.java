@@ -68,6 +68,9 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
   private final long[] offFrom;
   private final long[] offTo;
   private final long[] offMillis;
+  private final long[] barInterval;
+  private final java.util.function.ToDoubleFunction<OrderManager.Order> unitValue = this::unitValue;
+  private OrderManager.Order checking;
   private final List<List<OrderManager.Order>> protective;
   private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
   private final List<OrderEventListener> listeners = new ArrayList<>();
@@ -140,6 +143,7 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     offFrom = new long[k];
     offTo = new long[k];
     offMillis = new long[k];
+    barInterval = new long[k];
     protective = new ArrayList<>(k);
     int total = 0;
     for (int s = 0; s < k; s++) {
@@ -217,6 +221,7 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
       advance(s);
       deliver();
       cs = s;
+      gate.onBars(this);
       strategy.onBar(this);
       deliver();
     } else {
@@ -224,6 +229,8 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
         advance(group.symbol(j));
       }
       deliver();
+      cs = group.symbol(0);
+      gate.onBars(this);
       // every symbol's bar at this time has closed first; then the strategy sees them all, so a
       // multi-symbol strategy reads each symbol's bar of this time whichever call it is in
       for (int j = 0; j < n; j++) {
@@ -238,6 +245,12 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
   /** Moves symbol s to its latest bar: fills working orders on it and marks it at its close. */
   private void advance(int s) {
     int i = hist.cursor(s);
+    if (i > 0) {
+      long d = hist.time(s, i) - hist.time(s, i - 1);
+      if (d > 0 && (barInterval[s] == 0 || d < barInterval[s])) {
+        barInterval[s] = d;
+      }
+    }
     ledger.mark(s, hist.open(s, i));
     if (sim != null) {
       sim.onBar(s);
@@ -357,9 +370,9 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
           OrderRequest req =
               OrderRequest.closePosition(sym, p > 0 ? Side.SELL : Side.BUY, "EndOfData");
           OrderManager.Order o = orders.register(req, Math.abs(p), now());
-          RiskDecision d = gate.check(req, Math.abs(p), false, this);
+          RiskDecision d = check(o, req, Math.abs(p), false);
           if (!d.allowed()) {
-            deny(o, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
+            deny(o, d);
             open.add(sym);
             continue;
           }
@@ -569,9 +582,9 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     OrderManager.Order o =
         orders.register(r, true, group, atr, Double.NaN, trailDist, Math.abs(pos), now());
     protective.get(s).add(o);
-    RiskDecision d = gate.check(r, Math.abs(pos), true, this);
+    RiskDecision d = check(o, r, Math.abs(pos), true);
     if (!d.allowed()) {
-      deny(o, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
+      deny(o, d);
       return;
     }
     VenueOrder vo = new VenueOrder(o.id(), r, Double.NaN, trailDist, trailAnchor);
@@ -584,6 +597,22 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
   private void deny(OrderManager.Order o, DenialRule rule, String detail) {
     long t = now();
     onEvent(new OrderDenied(o.id(), o.symbol(), rule, detail, t, t));
+  }
+
+  /** The gate's refusal as an OrderDenied with its rule, limit and value. */
+  private void deny(OrderManager.Order o, RiskDecision d) {
+    long t = now();
+    onEvent(new OrderDenied(o.id(), o.symbol(), d.rule(), d.detail(), d.limit(), d.value(), t, t));
+  }
+
+  /** Asks the gate about order {@code o}, which the view then leaves out of the working orders. */
+  private RiskDecision check(OrderManager.Order o, OrderRequest r, double qty, boolean prot) {
+    checking = o;
+    try {
+      return gate.check(r, qty, prot, this);
+    } finally {
+      checking = null;
+    }
   }
 
   private long now() {
@@ -625,9 +654,9 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
               + " seen");
       return o.id();
     }
-    RiskDecision d = gate.check(request, est, false, this);
+    RiskDecision d = check(o, request, est, false);
     if (!d.allowed()) {
-      deny(o, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
+      deny(o, d);
       return o.id();
     }
     VenueOrder vo = new VenueOrder(o.id(), request, stopDist, Double.NaN, Double.NaN);
@@ -753,10 +782,10 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     if (r == null) {
       return Optional.empty();
     }
-    RiskDecision d = gate.check(r.request(), r.quantity(), r.isProtective(), this);
+    RiskDecision d = check(r, r.request(), r.quantity(), r.isProtective());
     if (!d.allowed()) {
       // the replacement is denied; the order manager puts the original back as it was
-      deny(r, DenialRule.RISK_GATE, d.rule() + ": " + d.detail());
+      deny(r, d);
       return Optional.of(r.id());
     }
     if (r.isProtective()) {
@@ -970,6 +999,52 @@ public final class TradingCore implements StrategyContext, RiskView, OrderEventL
     int s = indexOf(symbol);
     int i = hist.cursor(s);
     return i < 0 ? Double.NaN : hist.close(s, i);
+  }
+
+  @Override
+  public double openingQuantity(String symbol) {
+    return orders.openingQuantity(symbol, checking);
+  }
+
+  @Override
+  public double openingNotional() {
+    return orders.openingNotional(unitValue, checking);
+  }
+
+  /** Currency value of one unit of a working order: its limit or stop price, else the mark. */
+  private double unitValue(OrderManager.Order o) {
+    int s = hist.indexOf(o.symbol());
+    OrderRequest r = o.request();
+    double px =
+        r.limitPrice() > 0 ? r.limitPrice() : r.stopPrice() > 0 ? r.stopPrice() : ledger.mark(s);
+    return px * inst[s].pointValue();
+  }
+
+  @Override
+  public int openOrderCount() {
+    return orders.openCount(checking);
+  }
+
+  @Override
+  public double grossExposure() {
+    return ledger.grossExposure();
+  }
+
+  @Override
+  public Instrument instrument(String symbol) {
+    return inst[indexOf(symbol)];
+  }
+
+  @Override
+  public long barTimeMillis(String symbol) {
+    int s = indexOf(symbol);
+    int i = hist.cursor(s);
+    return i < 0 ? Long.MIN_VALUE : hist.time(s, i);
+  }
+
+  @Override
+  public long barIntervalMillis(String symbol) {
+    return barInterval[indexOf(symbol)];
   }
 
   @Override

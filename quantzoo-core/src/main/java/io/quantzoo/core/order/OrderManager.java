@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Our book of orders: assigns {@link OrderId}s, and moves each order through its {@link OrderState}
@@ -337,6 +338,54 @@ public final class OrderManager {
       }
     }
     return q;
+  }
+
+  /**
+   * Signed quantity still working for a symbol in orders that may add exposure: not protective
+   * exits, not reduce-only, not close-position orders; {@code exclude} (may be null) not counted.
+   */
+  public double openingQuantity(String symbol, Order exclude) {
+    double q = 0;
+    for (int j = 0, n = open.size(); j < n; j++) {
+      Order o = open.get(j);
+      if (o != exclude && o.state.isOpen() && opening(o) && o.symbol().equals(symbol)) {
+        q += o.request.side().sign() * o.leavesQuantity();
+      }
+    }
+    return q;
+  }
+
+  /**
+   * The sum over working orders that may add exposure ({@code exclude}, may be null, not counted)
+   * of leaves quantity × {@code unitValue} (the currency value of one unit of the order).
+   */
+  public double openingNotional(ToDoubleFunction<Order> unitValue, Order exclude) {
+    double x = 0;
+    for (int j = 0, n = open.size(); j < n; j++) {
+      Order o = open.get(j);
+      if (o != exclude && o.state.isOpen() && opening(o)) {
+        x += o.leavesQuantity() * unitValue.applyAsDouble(o);
+      }
+    }
+    return x;
+  }
+
+  /** Number of working orders, {@code exclude} (may be null) not counted. */
+  public int openCount(Order exclude) {
+    int c = 0;
+    for (int j = 0, n = open.size(); j < n; j++) {
+      Order o = open.get(j);
+      if (o != exclude && o.state.isOpen()) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  private static boolean opening(Order o) {
+    return !o.protective
+        && !o.request.reduceOnly()
+        && o.request.quantityMode() != QuantityMode.CLOSE_POSITION;
   }
 
   /** Marks a cancel as requested. Returns false if the order is not open (nothing to cancel). */

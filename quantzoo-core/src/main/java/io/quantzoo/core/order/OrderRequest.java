@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param exits protective exits to attach when this order opens or adds to a position
  * @param reduceOnly the order may only reduce the position: when it comes to fill, its quantity is
  *     cut to the open position on the opposite side, and it is canceled if there is none
+ * @param allowDuplicate the strategy means to send the same order again: the pre-trade duplicate
+ *     guard (the same symbol, side, quantity and price within {@code duplicate_window}) lets it
+ *     pass
  */
 public record OrderRequest(
     String symbol,
@@ -29,7 +32,8 @@ public record OrderRequest(
     TimeInForce timeInForce,
     String tag,
     Exits exits,
-    boolean reduceOnly) {
+    boolean reduceOnly,
+    boolean allowDuplicate) {
 
   public OrderRequest {
     Objects.requireNonNull(symbol, "symbol");
@@ -51,6 +55,34 @@ public record OrderRequest(
     if (needsStop && !(stopPrice > 0)) {
       throw new IllegalArgumentException(type + " order needs a stop price > 0, was " + stopPrice);
     }
+  }
+
+  /** A request not marked as an intended duplicate. */
+  public OrderRequest(
+      String symbol,
+      Side side,
+      QuantityMode quantityMode,
+      double quantity,
+      OrderType type,
+      double limitPrice,
+      double stopPrice,
+      TimeInForce timeInForce,
+      String tag,
+      Exits exits,
+      boolean reduceOnly) {
+    this(
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        type,
+        limitPrice,
+        stopPrice,
+        timeInForce,
+        tag,
+        exits,
+        reduceOnly,
+        false);
   }
 
   /** A request that is not reduce-only. */
@@ -173,7 +205,8 @@ public record OrderRequest(
         timeInForce,
         tag,
         newExits,
-        reduceOnly);
+        reduceOnly,
+        allowDuplicate);
   }
 
   public OrderRequest withType(OrderType newType, double newLimit, double newStop) {
@@ -188,7 +221,8 @@ public record OrderRequest(
         timeInForce,
         tag,
         exits,
-        reduceOnly);
+        reduceOnly,
+        allowDuplicate);
   }
 
   public OrderRequest withTimeInForce(TimeInForce tif) {
@@ -203,7 +237,8 @@ public record OrderRequest(
         tif,
         tag,
         exits,
-        reduceOnly);
+        reduceOnly,
+        allowDuplicate);
   }
 
   /** This request, reduce-only or not. */
@@ -219,7 +254,8 @@ public record OrderRequest(
         timeInForce,
         tag,
         exits,
-        v);
+        v,
+        allowDuplicate);
   }
 
   /** This request with a new quantity (FIXED) and prices; NaN keeps a term unchanged. */
@@ -236,6 +272,31 @@ public record OrderRequest(
         timeInForce,
         tag,
         exits,
-        reduceOnly);
+        reduceOnly,
+        allowDuplicate);
+  }
+
+  /**
+   * This request marked (or not) as an intended duplicate: the pre-trade duplicate guard lets an
+   * order pass that repeats the symbol, side, quantity and price of a recent one (e.g. scaling in
+   * with two equal orders on one bar) only when it is marked.
+   */
+  public OrderRequest withAllowDuplicate(boolean v) {
+    if (v == allowDuplicate) {
+      return this;
+    }
+    return new OrderRequest(
+        symbol,
+        side,
+        quantityMode,
+        quantity,
+        type,
+        limitPrice,
+        stopPrice,
+        timeInForce,
+        tag,
+        exits,
+        reduceOnly,
+        v);
   }
 }
