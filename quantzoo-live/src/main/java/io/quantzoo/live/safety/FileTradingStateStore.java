@@ -206,7 +206,8 @@ public final class FileTradingStateStore implements TradingStateStore {
               next,
               null,
               createdAt,
-              null);
+              null,
+              false);
       writeAtomically(stateFile, toJson(initial));
       bump(g, next);
     }
@@ -301,27 +302,32 @@ public final class FileTradingStateStore implements TradingStateStore {
   }
 
   @Override
-  public SafetyState activate(String operator, String reason) {
-    return operatorChange(TradingState.HALTED, operator, reason, false);
+  public SafetyState activate(String operator, String reason, boolean closePositions) {
+    return operatorChange(TradingState.HALTED, operator, reason, false, closePositions);
   }
 
   @Override
   public SafetyState reduce(String operator, String reason, boolean overrideLossHalt) {
-    return operatorChange(TradingState.REDUCING, operator, reason, overrideLossHalt);
+    return operatorChange(TradingState.REDUCING, operator, reason, overrideLossHalt, false);
   }
 
   @Override
   public SafetyState deactivate(String operator, String reason, boolean overrideLossHalt) {
-    return operatorChange(TradingState.ACTIVE, operator, reason, overrideLossHalt);
+    return operatorChange(TradingState.ACTIVE, operator, reason, overrideLossHalt, false);
   }
 
   private SafetyState operatorChange(
-      TradingState to, String operator, String reason, boolean overrideLossHalt) {
+      TradingState to,
+      String operator,
+      String reason,
+      boolean overrideLossHalt,
+      boolean closePositions) {
     return write((cur, next) -> {
       Instant now = clock.instant();
       Instant createdAt = cur.createdAt() != null ? cur.createdAt() : createdAt().orElse(now);
       return Optional.of(
-          StateRules.operator(cur, to, operator, reason, overrideLossHalt, now, next, createdAt));
+          StateRules.operator(
+              cur, to, operator, reason, overrideLossHalt, closePositions, now, next, createdAt));
     });
   }
 
@@ -631,6 +637,7 @@ public final class FileTradingStateStore implements TradingStateStore {
     m.put("generation", s.generation());
     m.put("lossHaltUntil", s.lossHaltUntil() == null ? null : s.lossHaltUntil().toString());
     m.put("createdAt", s.createdAt().toString());
+    m.put("closePositions", s.closePositions());
     return (Json.object(m) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -670,7 +677,8 @@ public final class FileTradingStateStore implements TradingStateStore {
         g.longValue(),
         until == null ? null : Instant.parse((String) until),
         Instant.parse(string(m, "createdAt")),
-        null);
+        null,
+        state == TradingState.HALTED && Boolean.TRUE.equals(m.get("closePositions")));
   }
 
   private static String string(Map<String, Object> m, String key) {

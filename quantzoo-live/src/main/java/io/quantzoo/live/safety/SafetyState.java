@@ -22,6 +22,8 @@ import java.util.Objects;
  *     cause): lowering the state below HALTED before then needs the override; null when none
  * @param createdAt when the store was created; null when that is unknown (a failed read)
  * @param failure why the state could not be read; null normally
+ * @param closePositions HALTED by a kill-switch activation that asked to close every position too
+ *     ({@code --close-positions}): each trader closes its positions when it acts on the halt
  */
 public record SafetyState(
     TradingState state,
@@ -32,7 +34,8 @@ public record SafetyState(
     long generation,
     Instant lossHaltUntil,
     Instant createdAt,
-    StateFailure failure) {
+    StateFailure failure,
+    boolean closePositions) {
 
   public SafetyState {
     Objects.requireNonNull(state, "state");
@@ -48,6 +51,9 @@ public record SafetyState(
     }
     if (lossHaltUntil != null && state != TradingState.HALTED) {
       throw new IllegalArgumentException("a daily-loss halt goes with HALTED, was " + state);
+    }
+    if (closePositions && state != TradingState.HALTED) {
+      throw new IllegalArgumentException("closing positions goes with HALTED, was " + state);
     }
     if (failure == null && createdAt == null) {
       throw new IllegalArgumentException("createdAt is unknown only for a failed read");
@@ -66,7 +72,8 @@ public record SafetyState(
         generation,
         null,
         createdAt,
-        failure);
+        failure,
+        false);
   }
 
   /** Whether the state could not be read (it is HALTED then; {@link #failure} says why). */

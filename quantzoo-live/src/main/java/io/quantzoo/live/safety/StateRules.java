@@ -20,6 +20,7 @@ final class StateRules {
       String operator,
       String reason,
       boolean overrideLossHalt,
+      boolean closePositions,
       Instant now,
       long generation,
       Instant createdAt) {
@@ -27,7 +28,16 @@ final class StateRules {
     String why = required(reason, "a reason");
     if (cur.failed()) {
       return new SafetyState(
-          to, StateCause.RECOVERY, who, why, now, generation, null, createdAt, null);
+          to,
+          StateCause.RECOVERY,
+          who,
+          why,
+          now,
+          generation,
+          null,
+          createdAt,
+          null,
+          closePositions && to == TradingState.HALTED);
     }
     boolean inForce = cur.lossHaltInForce(now);
     if (inForce && to != TradingState.HALTED && !overrideLossHalt) {
@@ -44,7 +54,16 @@ final class StateRules {
     }
     Instant until = to == TradingState.HALTED && inForce ? cur.lossHaltUntil() : null;
     return new SafetyState(
-        to, StateCause.OPERATOR, who, why, now, generation, until, createdAt, null);
+        to,
+        StateCause.OPERATOR,
+        who,
+        why,
+        now,
+        generation,
+        until,
+        createdAt,
+        null,
+        closePositions && to == TradingState.HALTED);
   }
 
   /** The state after an automatic control asks for {@code to}, or empty when nothing changes. */
@@ -84,7 +103,7 @@ final class StateRules {
     }
     Instant until = cause == StateCause.DAILY_LOSS ? lossHaltUntil : kept;
     return Optional.of(
-        new SafetyState(to, cause, who, why, now, generation, until, cur.createdAt(), null));
+        new SafetyState(to, cause, who, why, now, generation, until, cur.createdAt(), null, false));
   }
 
   private static String required(String s, String what) {

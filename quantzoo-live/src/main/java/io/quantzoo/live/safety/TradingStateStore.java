@@ -40,7 +40,17 @@ public interface TradingStateStore extends TradingStateSource {
    *
    * @return the new state
    */
-  SafetyState activate(String operator, String reason);
+  default SafetyState activate(String operator, String reason) {
+    return activate(operator, reason, false);
+  }
+
+  /**
+   * The kill switch, as {@link #activate(String, String)}, recording whether every trader should
+   * also close its positions when it acts on the halt ({@code --close-positions}).
+   *
+   * @return the new state
+   */
+  SafetyState activate(String operator, String reason, boolean closePositions);
 
   /**
    * REDUCING (only orders that reduce exposure), cause OPERATOR.

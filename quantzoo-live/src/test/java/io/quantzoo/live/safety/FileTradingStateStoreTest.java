@@ -452,7 +452,8 @@ class FileTradingStateStoreTest {
             42,
             T0.plusSeconds(3600),
             T0.minusSeconds(86400),
-            null);
+            null,
+            true);
     String json = new String(FileTradingStateStore.toJson(s), StandardCharsets.UTF_8);
     assertThat(json).endsWith("}\n");
     Map<String, Object> m = Json.parseObject(json);
