@@ -97,7 +97,8 @@ final class PlanOptions {
         f.seed(),
         f.metrics(),
         f.sweep(),
-        f.walkforward());
+        f.walkforward(),
+        f.risk());
   }
 
   private static RunConfigFile withSeed(RunConfigFile f, long s) {
@@ -114,6 +115,7 @@ final class PlanOptions {
         s,
         f.metrics(),
         f.sweep(),
-        f.walkforward());
+        f.walkforward(),
+        f.risk());
   }
 }

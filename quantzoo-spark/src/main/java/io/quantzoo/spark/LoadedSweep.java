@@ -86,6 +86,7 @@ record LoadedSweep(RunPlan plan, SweepSpec spec, List<SymbolData> data, List<Str
         p.metrics(),
         p.effectiveYaml(),
         p.sweep(),
-        p.walkforward());
+        p.walkforward(),
+        p.risk());
   }
 }

@@ -227,7 +227,16 @@ public final class PortfolioPlanner {
               null,
               null,
               null,
+              null,
               null);
+    }
+    if (run.risk() != null) {
+      throw new ConfigException(
+          key + ".risk",
+          "key '"
+              + key
+              + ".risk' is not applied to portfolio sleeves yet; run the sleeve alone (qz run) to"
+              + " check it against the pre-trade controls");
     }
     run =
         new RunConfigFile(
@@ -242,6 +251,7 @@ public final class PortfolioPlanner {
             f.closeAtEnd(),
             f.seed(),
             f.metrics(),
+            null,
             null,
             null);
     try {

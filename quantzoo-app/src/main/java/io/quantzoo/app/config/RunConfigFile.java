@@ -22,6 +22,8 @@ import java.util.Map;
  *     and {@code qz walkforward}; validated by {@code SweepSpec}
  * @param walkforward the {@code walkforward:} section, for {@code qz walkforward}; validated by
  *     {@code WalkForwardSpec}
+ * @param risk the {@code risk:} section, the pre-trade controls (docs/SAFETY-CONTROLS.md): off in
+ *     {@code qz run} unless given; in {@code qz trade} given values replace the defaults
  */
 public record RunConfigFile(
     String strategy,
@@ -36,7 +38,44 @@ public record RunConfigFile(
     Long seed,
     MetricsSpec metrics,
     Map<String, Object> sweep,
-    Map<String, Object> walkforward) {
+    Map<String, Object> walkforward,
+    RiskSpec risk) {
+
+  /**
+   * The pre-trade controls; every key is optional (docs/SAFETY-CONTROLS.md). Amounts are in the
+   * account currency, notional is quantity × price × point value.
+   *
+   * @param maxOrderQuantity most units in one order
+   * @param maxOrderNotional largest notional of one order
+   * @param maxPositionQuantity largest |position| of a symbol, working orders included
+   * @param maxPositionNotional largest position notional of a symbol, working orders included
+   * @param maxGrossExposure largest gross exposure, all symbols, working orders included
+   * @param maxOpenOrders most working orders
+   * @param maxOrdersPerSecond the throttle (engine clock)
+   * @param priceCollarPct how far a limit or stop price may be from the last price, percent
+   * @param duplicateWindow window of the duplicate-order guard, e.g. 5s or 500ms
+   * @param leverage buying power is equity × leverage
+   * @param maxDailyLoss largest loss of one exchange session day before trading halts for the day
+   * @param maxDrawdownPct largest drawdown from peak equity, percent, before only reducing orders
+   *     pass
+   * @param staleBars new exposure is denied when the newest bar is older than this many intervals
+   * @param sessionHours new exposure only in the instrument's regular session
+   */
+  public record RiskSpec(
+      Double maxOrderQuantity,
+      Double maxOrderNotional,
+      Double maxPositionQuantity,
+      Double maxPositionNotional,
+      Double maxGrossExposure,
+      Integer maxOpenOrders,
+      Integer maxOrdersPerSecond,
+      Double priceCollarPct,
+      String duplicateWindow,
+      Double leverage,
+      Double maxDailyLoss,
+      Double maxDrawdownPct,
+      Integer staleBars,
+      Boolean sessionHours) {}
 
   /**
    * One data file.

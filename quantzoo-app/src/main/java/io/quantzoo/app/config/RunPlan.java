@@ -4,11 +4,15 @@ import io.quantzoo.core.analytics.MetricsOptions;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.param.Params;
+import io.quantzoo.core.risk.PreTradeRiskGate;
+import io.quantzoo.core.risk.RiskGate;
+import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.strategy.StrategyFactory;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated, fully defaulted run configuration, ready to execute.
@@ -23,6 +27,7 @@ import java.util.Map;
  * @param effectiveYaml the effective configuration as YAML (stored with the run)
  * @param sweep the raw {@code sweep:} section, or null
  * @param walkforward the raw {@code walkforward:} section, or null
+ * @param risk the validated {@code risk:} section as written, or null when there is none
  */
 public record RunPlan(
     StrategyFactory strategy,
@@ -34,7 +39,36 @@ public record RunPlan(
     MetricsOptions metrics,
     String effectiveYaml,
     Map<String, Object> sweep,
-    Map<String, Object> walkforward) {
+    Map<String, Object> walkforward,
+    RunConfigFile.RiskSpec risk) {
+
+  /**
+   * The pre-trade limits of a research run ({@code qz run}, sweeps, walk-forward): the {@code
+   * risk:} section's values with every other control off, or empty when the config has no {@code
+   * risk:} section (then no gate at all: results stay identical).
+   */
+  public Optional<RiskLimits> researchRiskLimits() {
+    return risk == null
+        ? Optional.empty()
+        : Optional.of(RunPlanner.riskLimits(risk, RiskLimits.none()));
+  }
+
+  /**
+   * The pre-trade limits of {@code qz trade}: the documented defaults ({@link
+   * RiskLimits#defaultsForTrading}, relative to the initial cash) with the {@code risk:} section's
+   * values over them.
+   */
+  public RiskLimits tradingRiskLimits() {
+    return RunPlanner.riskLimits(risk, RiskLimits.defaultsForTrading(engine.initialCash()));
+  }
+
+  /**
+   * A fresh gate for one research run: a {@link PreTradeRiskGate} on {@link #researchRiskLimits()},
+   * or {@link RiskGate#ALLOW_ALL} when the config has no {@code risk:} section.
+   */
+  public RiskGate newResearchRiskGate() {
+    return researchRiskLimits().<RiskGate>map(PreTradeRiskGate::new).orElse(RiskGate.ALLOW_ALL);
+  }
 
   /**
    * One data file to load.

@@ -11,6 +11,7 @@ import io.quantzoo.core.instrument.AssetClass;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.instrument.InstrumentCatalog;
 import io.quantzoo.core.param.Params;
+import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.strategy.StrategyFactory;
 import io.quantzoo.core.strategy.StrategyRegistry;
 import io.quantzoo.core.util.ConfigException;
@@ -109,6 +110,9 @@ public final class RunPlanner {
                 positive(f.metrics().periodsPerYear(), Double.NaN, "metrics.periods_per_year"));
       }
     }
+    if (f.risk() != null) {
+      riskLimits(f.risk(), RiskLimits.none()); // surfaces a bad value before any work
+    }
     return new RunPlan(
         factory,
         params,
@@ -119,7 +123,108 @@ public final class RunPlanner {
         metrics,
         effectiveYaml(f, params, engine),
         f.sweep(),
-        f.walkforward());
+        f.walkforward(),
+        f.risk());
+  }
+
+  /**
+   * The limits of a {@code risk:} section over {@code base}: each key given replaces the base's
+   * value; a null section gives the base.
+   *
+   * @throws ConfigException naming the key and the value when one is out of range
+   */
+  public static RiskLimits riskLimits(RunConfigFile.RiskSpec r, RiskLimits base) {
+    if (r == null) {
+      return base;
+    }
+    RiskLimits.Builder b = base.toBuilder();
+    if (r.maxOrderQuantity() != null) {
+      b.maxOrderQuantity(riskPositive(r.maxOrderQuantity(), "max_order_quantity"));
+    }
+    if (r.maxOrderNotional() != null) {
+      b.maxOrderNotional(riskPositive(r.maxOrderNotional(), "max_order_notional"));
+    }
+    if (r.maxPositionQuantity() != null) {
+      b.maxPositionQuantity(riskPositive(r.maxPositionQuantity(), "max_position_quantity"));
+    }
+    if (r.maxPositionNotional() != null) {
+      b.maxPositionNotional(riskPositive(r.maxPositionNotional(), "max_position_notional"));
+    }
+    if (r.maxGrossExposure() != null) {
+      b.maxGrossExposure(riskPositive(r.maxGrossExposure(), "max_gross_exposure"));
+    }
+    if (r.maxOpenOrders() != null) {
+      b.maxOpenOrders((int) riskPositive(r.maxOpenOrders().doubleValue(), "max_open_orders"));
+    }
+    if (r.maxOrdersPerSecond() != null) {
+      b.maxOrdersPerSecond(
+          (int) riskPositive(r.maxOrdersPerSecond().doubleValue(), "max_orders_per_second"));
+    }
+    if (r.priceCollarPct() != null) {
+      b.priceCollarPct(riskPositive(r.priceCollarPct(), "price_collar_pct"));
+    }
+    if (r.duplicateWindow() != null) {
+      try {
+        b.duplicateWindowMillis(RiskLimits.parseDuration(r.duplicateWindow()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            "risk.duplicate_window", "key 'risk.duplicate_window' " + e.getMessage());
+      }
+    }
+    if (r.leverage() != null) {
+      b.leverage(riskPositive(r.leverage(), "leverage"));
+    }
+    if (r.maxDailyLoss() != null) {
+      b.maxDailyLoss(riskPositive(r.maxDailyLoss(), "max_daily_loss"));
+    }
+    if (r.maxDrawdownPct() != null) {
+      double v = riskPositive(r.maxDrawdownPct(), "max_drawdown_pct");
+      if (v >= 100) {
+        throw new ConfigException(
+            "risk.max_drawdown_pct", "key 'risk.max_drawdown_pct' must be < 100, was " + v);
+      }
+      b.maxDrawdownPct(v);
+    }
+    if (r.staleBars() != null) {
+      b.staleBars((int) riskPositive(r.staleBars().doubleValue(), "stale_bars"));
+    }
+    if (r.sessionHours() != null) {
+      b.sessionHours(r.sessionHours());
+    }
+    return b.build();
+  }
+
+  private static double riskPositive(double v, String key) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      String num = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : "" + v;
+      throw new ConfigException("risk." + key, "key 'risk." + key + "' must be > 0, was " + num);
+    }
+    return v;
+  }
+
+  /** The {@code risk:} keys given, as written (a window in its normal form, e.g. 5s). */
+  private static Map<String, Object> givenRisk(RunConfigFile.RiskSpec r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("max_order_quantity", r.maxOrderQuantity());
+    m.put("max_order_notional", r.maxOrderNotional());
+    m.put("max_position_quantity", r.maxPositionQuantity());
+    m.put("max_position_notional", r.maxPositionNotional());
+    m.put("max_gross_exposure", r.maxGrossExposure());
+    m.put("max_open_orders", r.maxOpenOrders());
+    m.put("max_orders_per_second", r.maxOrdersPerSecond());
+    m.put("price_collar_pct", r.priceCollarPct());
+    m.put(
+        "duplicate_window",
+        r.duplicateWindow() == null
+            ? null
+            : RiskLimits.formatDuration(RiskLimits.parseDuration(r.duplicateWindow())));
+    m.put("leverage", r.leverage());
+    m.put("max_daily_loss", r.maxDailyLoss());
+    m.put("max_drawdown_pct", r.maxDrawdownPct());
+    m.put("stale_bars", r.staleBars());
+    m.put("session_hours", r.sessionHours());
+    m.values().removeIf(java.util.Objects::isNull);
+    return m;
   }
 
   private RunPlan.Source source(RunConfigFile.DataSpec d, String key) {
@@ -450,6 +555,9 @@ public final class RunPlanner {
     }
     if (f.walkforward() != null) {
       m.put("walkforward", f.walkforward());
+    }
+    if (f.risk() != null) {
+      m.put("risk", givenRisk(f.risk()));
     }
     return ConfigLoader.dump(m);
   }

@@ -8,12 +8,16 @@ import io.quantzoo.core.analytics.MetricsCalculator;
 import io.quantzoo.core.engine.BacktestEngine;
 import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.SymbolData;
+import io.quantzoo.core.order.DenialRule;
+import io.quantzoo.core.risk.PreTradeRiskGate;
+import io.quantzoo.core.risk.RiskGate;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunKind;
 import io.quantzoo.store.RunStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -74,6 +78,7 @@ public final class RunService {
             plan.effectiveYaml(),
             plan.engine().seed(),
             fingerprint);
+    RiskGate gate = plan.newResearchRiskGate();
     RunLifecycle.Completed<Ran> done =
         new RunLifecycle(s, clock)
             .run(
@@ -82,7 +87,7 @@ public final class RunService {
                   phases.phaseDone("start run");
                   long t0 = System.nanoTime();
                   BacktestResult result =
-                      new BacktestEngine(plan.engine())
+                      new BacktestEngine(plan.engine(), gate)
                           .run(data, plan.strategy().create(plan.params()));
                   long elapsed = (System.nanoTime() - t0) / 1_000_000;
                   phases.phaseDone("backtest");
@@ -96,8 +101,32 @@ public final class RunService {
                   phases.phaseDone("metrics and store results");
                   return new Ran(result, metrics);
                 });
+    if (gate instanceof PreTradeRiskGate g) {
+      notes.add(riskNote(g));
+    }
     int bars = data.stream().mapToInt(d -> d.bars().size()).sum();
     return new Outcome(done.info(), done.value().result(), done.value().metrics(), bars, notes);
+  }
+
+  /**
+   * The pre-trade controls' line of a run's notes, e.g. "risk: 12 orders denied by the pre-trade
+   * controls (MAX_ORDER_NOTIONAL 10, ORDER_RATE 2)".
+   */
+  public static String riskNote(PreTradeRiskGate g) {
+    Map<DenialRule, Long> counts = g.denialCounts();
+    if (counts.isEmpty()) {
+      return "risk: pre-trade controls on, no order denied";
+    }
+    long total = g.totalDenials();
+    return "risk: "
+        + total
+        + (total == 1 ? " order" : " orders")
+        + " denied by the pre-trade controls ("
+        + counts.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + ")"
+        + (g.overridesUsed() > 0 ? "; " + g.overridesUsed() + " operator override(s) used" : "");
   }
 
   private record Ran(BacktestResult result, Metrics metrics) {}

@@ -22,14 +22,15 @@ public final class Sweeps {
   /** The evaluator of the sweep's points over {@code data}. */
   public static PointEvaluator evaluator(RunPlan plan, SweepSpec spec, List<SymbolData> data) {
     return new PointEvaluator(
-        plan.strategy(),
-        spec.space(),
-        data,
-        plan.engine(),
-        plan.metrics(),
-        spec.objective(),
-        spec.minTrades(),
-        spec.blocks());
+            plan.strategy(),
+            spec.space(),
+            data,
+            plan.engine(),
+            plan.metrics(),
+            spec.objective(),
+            spec.minTrades(),
+            spec.blocks())
+        .withRisk(plan.researchRiskLimits().orElse(null));
   }
 
   /** The sweep's fingerprint as {@code qz sweep} stores it (config, data and space). */

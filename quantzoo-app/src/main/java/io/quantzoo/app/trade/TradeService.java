@@ -11,6 +11,11 @@ import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.instrument.Instrument;
 import io.quantzoo.core.instrument.InstrumentCatalog;
+import io.quantzoo.core.risk.PreTradeRiskGate;
+import io.quantzoo.core.risk.RiskLimits;
+import io.quantzoo.core.risk.RiskListener;
+import io.quantzoo.core.risk.RiskOverrides;
+import io.quantzoo.core.risk.TradingStateSource;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunKind;
 import io.quantzoo.live.Durability;
@@ -38,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,13 +58,27 @@ public final class TradeService {
   /** The one broker so far: the simulated venue on the feed's bars. */
   public static final String PAPER = "paper";
 
+  /** The environment variable that marks a production machine. */
+  public static final String ENV = "QUANTZOO_ENV";
+
   private final Clock clock;
+  private final Function<String, String> env;
 
   /**
    * @param clock dates sessions and imported runs
    */
   public TradeService(Clock clock) {
+    this(clock, System::getenv);
+  }
+
+  /**
+   * @param clock dates sessions and imported runs
+   * @param env reads an environment variable (null when unset): {@value #ENV}{@code =production}
+   *     refuses to trade while a pre-trade limit is unset
+   */
+  public TradeService(Clock clock, Function<String, String> env) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.env = Objects.requireNonNull(env, "env");
   }
 
   /** A session opened (new or resumed) with its data loaded, ready to {@link #run()}. */
@@ -68,14 +88,26 @@ public final class TradeService {
     private final List<SymbolData> data;
     private final List<String> notes;
     private final double speed;
+    private final RiskLimits risk;
 
     private Session(
-        PaperTrader trader, RunPlan plan, List<SymbolData> data, List<String> notes, double speed) {
+        PaperTrader trader,
+        RunPlan plan,
+        List<SymbolData> data,
+        List<String> notes,
+        double speed,
+        RiskLimits risk) {
       this.trader = trader;
       this.plan = plan;
       this.data = data;
       this.notes = notes;
       this.speed = speed;
+      this.risk = risk;
+    }
+
+    /** The pre-trade limits every order of the session passes (defaults with the config over). */
+    public RiskLimits riskLimits() {
+      return risk;
     }
 
     /** The session id (its run id once imported). */
@@ -110,10 +142,13 @@ public final class TradeService {
 
     /** Trades the session to the end of the feed or to {@link #stop()}. */
     public PaperTrader.Outcome run() {
+      // the operator's trading state and the kill switch are wired in by the safety layer later
       return trader.run(
           plan.engine(),
           plan.strategy().create(plan.params()),
-          new ReplayFeed(data, speed, Pacer.SYSTEM));
+          new ReplayFeed(data, speed, Pacer.SYSTEM),
+          new PreTradeRiskGate(
+              risk, TradingStateSource.ALWAYS_ACTIVE, RiskOverrides.NONE, RiskListener.NONE));
     }
 
     /** Releases the session (its lock). */
@@ -128,7 +163,8 @@ public final class TradeService {
    * resumes the unfinished session of the same fingerprint or starts a new one.
    *
    * @param speed replay speed (a multiple of real time, or {@link ReplayFeed#MAX})
-   * @throws UserInputException for a feed or broker that does not exist yet
+   * @throws UserInputException for a feed or broker that does not exist yet, or on a production
+   *     machine ({@value #ENV}{@code =production}) while a pre-trade limit is unset
    * @throws io.quantzoo.live.TradingRefusedException if another trader holds the session
    */
   public Session open(
@@ -149,6 +185,15 @@ public final class TradeService {
               + "' is not available yet; the broker is 'paper' (real brokers come later,"
               + " docs/LIVE.md)");
     }
+    RiskLimits risk = plan.tradingRiskLimits();
+    if ("production".equalsIgnoreCase(String.valueOf(env.apply(ENV)).strip())
+        && !risk.unsetLimits().isEmpty()) {
+      throw new UserInputException(
+          ENV
+              + "=production: qz trade refuses to start while a pre-trade limit is unset: "
+              + risk.unsetLimits().stream().map(k -> "risk." + k).collect(Collectors.joining(", "))
+              + " (set each in the config's risk: section; docs/SAFETY-CONTROLS.md)");
+    }
     List<String> notes = new ArrayList<>();
     List<SymbolData> data = PlanData.load(plan, notes);
     SessionSpec spec =
@@ -165,7 +210,7 @@ public final class TradeService {
             feed,
             broker);
     PaperTrader trader = PaperTrader.open(dir, spec, durability, clock);
-    return new Session(trader, plan, data, List.copyOf(notes), speed);
+    return new Session(trader, plan, data, List.copyOf(notes), speed, risk);
   }
 
   /**
@@ -180,6 +225,7 @@ public final class TradeService {
     b.append("engine=").append(plan.engine()).append('\n');
     b.append("instrument=").append(plan.singleInstrument()).append('\n');
     b.append("instruments=").append(new TreeMap<>(plan.instrumentsBySymbol())).append('\n');
+    b.append("risk=").append(plan.tradingRiskLimits()).append('\n');
     for (RunPlan.Source s : plan.sources()) {
       Path p = s.path().toAbsolutePath().normalize();
       b.append("data=").append(p);

@@ -210,7 +210,7 @@ public final class WalkForwardService {
                 run -> {
                   long t0 = System.nanoTime();
                   BacktestResult full =
-                      new BacktestEngine(plan.engine())
+                      new BacktestEngine(plan.engine(), plan.newResearchRiskGate())
                           .run(span, new WalkForwardStrategy(segments, wf.carryPositions()));
                   BacktestResult sliced =
                       WalkForwardMath.slice(

@@ -7,6 +7,7 @@ import io.quantzoo.app.Plans;
 import io.quantzoo.app.config.RunPlan;
 import io.quantzoo.core.engine.BacktestEngine;
 import io.quantzoo.core.engine.BacktestResult;
+import io.quantzoo.core.risk.PreTradeRiskGate;
 import io.quantzoo.live.Durability;
 import io.quantzoo.live.PaperTrader;
 import io.quantzoo.live.ReplayFeed;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The test that proves one code path: for every bundled run config, a paper session on the replay
  * of its data at max speed gives exactly the trades and final equity of {@code qz run}'s backtest
- * (same planning, same fill model, risk rules off).
+ * (same planning, same fill model, and the same pre-trade controls: {@code qz trade}'s defaults,
+ * which the backtest gets through a {@code risk:}-equivalent gate).
  */
 class TradeEquivalenceTest {
   @TempDir Path tmp;
@@ -54,7 +56,7 @@ class TradeEquivalenceTest {
   void theReplayTradesExactlyAsTheBacktest(Path config) {
     RunPlan plan = Plans.load(config);
     BacktestResult bt =
-        new BacktestEngine(plan.engine())
+        new BacktestEngine(plan.engine(), new PreTradeRiskGate(plan.tradingRiskLimits()))
             .run(PlanData.load(plan, new ArrayList<>()), plan.strategy().create(plan.params()));
 
     PaperTrader.Outcome out;

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -128,6 +129,17 @@ public final class PreTradeRiskGate implements RiskGate {
       n += d;
     }
     return n;
+  }
+
+  /** The non-zero denial counts by rule, in the order of {@link DenialRule}. */
+  public Map<DenialRule, Long> denialCounts() {
+    Map<DenialRule, Long> out = new EnumMap<>(DenialRule.class);
+    for (DenialRule r : DenialRule.values()) {
+      if (denials[r.ordinal()] > 0) {
+        out.put(r, denials[r.ordinal()]);
+      }
+    }
+    return out;
   }
 
   /** Operator overrides used. */

@@ -8,6 +8,9 @@ import io.quantzoo.core.engine.BacktestResult;
 import io.quantzoo.core.engine.EngineConfig;
 import io.quantzoo.core.engine.SymbolData;
 import io.quantzoo.core.param.Params;
+import io.quantzoo.core.risk.PreTradeRiskGate;
+import io.quantzoo.core.risk.RiskGate;
+import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.strategy.Strategy;
 import io.quantzoo.core.strategy.StrategyFactory;
 import io.quantzoo.core.util.ConfigException;
@@ -27,6 +30,7 @@ public final class PointEvaluator {
   private final Objective objective;
   private final int minTrades;
   private final int blocks;
+  private final RiskLimits risk;
 
   /**
    * @param factory the strategy
@@ -55,6 +59,27 @@ public final class PointEvaluator {
     this.objective = Objects.requireNonNull(objective, "objective");
     this.minTrades = minTrades;
     this.blocks = blocks;
+    this.risk = null;
+  }
+
+  private PointEvaluator(PointEvaluator o, RiskLimits risk) {
+    this.factory = o.factory;
+    this.space = o.space;
+    this.data = o.data;
+    this.engine = o.engine;
+    this.metrics = o.metrics;
+    this.objective = o.objective;
+    this.minTrades = o.minTrades;
+    this.blocks = o.blocks;
+    this.risk = risk;
+  }
+
+  /**
+   * This evaluator with every point's orders passing a fresh {@link PreTradeRiskGate} on {@code
+   * limits}; null: no gate (the default).
+   */
+  public PointEvaluator withRisk(RiskLimits limits) {
+    return new PointEvaluator(this, limits);
   }
 
   public Objective objective() {
@@ -78,7 +103,8 @@ public final class PointEvaluator {
           e.getMessage());
     }
     try {
-      BacktestResult r = new BacktestEngine(engine).run(data, strategy);
+      RiskGate gate = risk == null ? RiskGate.ALLOW_ALL : new PreTradeRiskGate(risk);
+      BacktestResult r = new BacktestEngine(engine, gate).run(data, strategy);
       Metrics m = MetricsCalculator.compute(r, metrics);
       ReturnStats rs = ReturnStats.of(r.equity(), blocks);
       double v = objective.value(m);
