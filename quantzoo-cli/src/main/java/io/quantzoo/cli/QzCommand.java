@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       TradeCommand.class,
+      KillSwitchCommand.class,
       AuditCommand.class,
       PortfolioCommand.class,
       RunsCommand.class,

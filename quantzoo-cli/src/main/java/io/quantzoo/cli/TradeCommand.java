@@ -2,13 +2,23 @@ package io.quantzoo.cli;
 
 import io.quantzoo.app.Json;
 import io.quantzoo.app.config.RunPlan;
+import io.quantzoo.app.trade.TradeSafety;
 import io.quantzoo.app.trade.TradeService;
+import io.quantzoo.core.risk.TradingState;
 import io.quantzoo.live.Durability;
 import io.quantzoo.live.Journal;
 import io.quantzoo.live.PaperTrader;
 import io.quantzoo.live.ReplayFeed;
+import io.quantzoo.live.SafetyAudit;
 import io.quantzoo.live.Sessions;
 import io.quantzoo.live.TradingDirectory;
+import io.quantzoo.live.audit.AuditKey;
+import io.quantzoo.live.audit.AuditLog;
+import io.quantzoo.live.safety.Environment;
+import io.quantzoo.live.safety.EnvironmentGate;
+import io.quantzoo.live.safety.FileTradingStateStore;
+import io.quantzoo.live.safety.SafetyState;
+import io.quantzoo.live.safety.TradingMode;
 import io.quantzoo.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,6 +99,13 @@ final class TradeCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}")
   String durable;
 
+  @Option(
+      names = "--live",
+      description =
+          "Trade real money. Refused unless QUANTZOO_ENV=production and the config says mode:"
+              + " live, with a real-money broker (docs/SAFETY.md). Paper is the default.")
+  boolean live;
+
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
@@ -101,8 +118,37 @@ final class TradeCommand implements Callable<Integer> {
     TradingDirectory dir = QzCommand.tradingDirectory();
     RunPlan plan = planOptions.plan();
     err.println("trading directory: " + dir.root());
+    Environment env = Environment.from(System.getenv());
+    TradingMode mode = TradingMode.PAPER; // MODE-TODO: the config's mode:
+    EnvironmentGate.check(
+        env, mode, live, false, List.of()); // refuses real money before anything is opened
+    FileTradingStateStore store = FileTradingStateStore.open(dir.create());
+    try (AuditLog audit =
+        AuditLog.open(dir, AuditKey.forWriting(dir, System.getenv()), Clock.systemUTC())) {
+      SafetyAudit.watch(store, audit);
+      SafetyState state = store.read();
+      err.println("trading state: " + state.summary());
+      if (state.state() != TradingState.ACTIVE) {
+        err.println(
+            "note: trading is "
+                + state.state()
+                + ": orders that add exposure are denied (qz kill-switch status)");
+      }
+      TradeSafety safety = TradeSafety.of(store, audit, env, mode, live);
+      return trade(plan, sp, d, dir, safety, out, err);
+    }
+  }
+
+  private int trade(
+      RunPlan plan,
+      double sp,
+      Durability d,
+      TradingDirectory dir,
+      TradeSafety safety,
+      PrintWriter out,
+      PrintWriter err) {
     try (TradeService.Session s =
-        new TradeService(Clock.systemUTC()).open(plan, feed, broker, sp, d, dir)) {
+        new TradeService(Clock.systemUTC()).open(plan, feed, broker, sp, d, dir, safety)) {
       err.printf(
           "%s session %s: %s, feed %s at speed %s, broker %s; journal %s%n",
           s.resumed() ? "resuming" : "new",

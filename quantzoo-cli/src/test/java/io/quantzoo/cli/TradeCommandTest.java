@@ -33,6 +33,22 @@ class TradeCommandTest {
     return CliTest.qz(args);
   }
 
+  /** The trading directory is shared by the CLI tests: each trades with the state ACTIVE. */
+  @org.junit.jupiter.api.BeforeEach
+  void tradingIsActive() {
+    CliTest.Result r =
+        qz(
+            "kill-switch",
+            "deactivate",
+            "--reason",
+            "test setup",
+            "--operator",
+            "TradeCommandTest",
+            "--yes",
+            "--override-loss-halt");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
   /** sma_cross 10/40 long-short with a 2 x ATR stop and a 3 x ATR target on a copy of BTC 4h. */
   private Path config(int bars) throws IOException {
     List<String> rows = Files.readAllLines(Path.of("..", "data", "btc-usd-4h-2016-2025.csv"));
@@ -91,9 +107,29 @@ class TradeCommandTest {
     Files.writeString(
         cfg,
         Files.readString(cfg)
-            .replace(
-                "../data/btc-usd-4h-2016-2025.csv",
-                Path.of("..", "data").toAbsolutePath() + "/btc-usd-4h-2016-2025.csv"));
+                .replace(
+                    "../data/btc-usd-4h-2016-2025.csv",
+                    Path.of("..", "data").toAbsolutePath() + "/btc-usd-4h-2016-2025.csv")
+            // every pre-trade limit set: qz run applies exactly these, and so does qz trade
+            // (whose defaults they replace), so both trade through the same gate
+            + """
+
+            risk:
+              max_order_quantity: 1000000
+              max_order_notional: 1.0e12
+              max_position_quantity: 1000000
+              max_position_notional: 1.0e12
+              max_gross_exposure: 1.0e12
+              max_open_orders: 1000
+              max_orders_per_second: 100
+              price_collar_pct: 10
+              duplicate_window: 1s
+              leverage: 10
+              max_daily_loss: 1.0e12
+              max_drawdown_pct: 99
+              stale_bars: 3
+              session_hours: true
+            """);
     String db = tmp.resolve("q.duckdb").toString();
     CliTest.Result run = qz("run", "-c", cfg.toString(), "--db", db, "--json", "--no-report");
     assertThat(run.code()).as(run.err()).isZero();

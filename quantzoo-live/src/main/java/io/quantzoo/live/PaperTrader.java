@@ -321,6 +321,19 @@ public final class PaperTrader implements AutoCloseable {
     return Json.object(m);
   }
 
+  /** What the session runs, as its journal's start record keeps it. */
+  public SessionSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Whether the session is replaying its journal (catching up after a resume): what it does then
+   * was done, journaled and audited by the run that wrote the journal. On the trading thread.
+   */
+  public boolean catchingUp() {
+    return journal == null || journal.verifying();
+  }
+
   /** The session id (also its run id once imported). */
   public String sessionId() {
     return sessionId;

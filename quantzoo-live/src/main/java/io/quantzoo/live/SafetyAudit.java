@@ -11,21 +11,20 @@ public final class SafetyAudit {
 
   /** From now on, every change {@code store} makes is audited in {@code log}, durably. */
   public static void watch(TradingStateStore store, AuditLog log) {
-    store.addListener(
-        (before, after) ->
-            log.append(
-                AuditEvent.builder(AuditEventType.STATE_CHANGED)
-                    .operator(after.operator())
-                    .reason(after.reason())
-                    .detail("from", before == null ? null : before.state().name())
-                    .detail("to", after.state().name())
-                    .detail("cause", after.cause().name().toLowerCase(java.util.Locale.ROOT))
-                    .detail("generation", after.generation())
-                    .detail(
-                        "loss_halt_until",
-                        after.lossHaltUntil() == null ? null : after.lossHaltUntil().toString())
-                    .detail("close_positions", after.closePositions())
-                    .detail("store", store.location())
-                    .build()));
+    store.addListener((before, after) ->
+        log.append(
+            AuditEvent.builder(AuditEventType.STATE_CHANGED)
+                .operator(after.operator())
+                .reason(after.reason())
+                .detail("from", before == null ? null : before.state().name())
+                .detail("to", after.state().name())
+                .detail("cause", after.cause().name().toLowerCase(java.util.Locale.ROOT))
+                .detail("generation", after.generation())
+                .detail(
+                    "loss_halt_until",
+                    after.lossHaltUntil() == null ? null : after.lossHaltUntil().toString())
+                .detail("close_positions", after.closePositions())
+                .detail("store", store.location())
+                .build()));
   }
 }

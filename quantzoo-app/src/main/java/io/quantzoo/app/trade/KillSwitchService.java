@@ -1,7 +1,6 @@
 package io.quantzoo.app.trade;
 
 import io.quantzoo.core.sweep.Json;
-import io.quantzoo.live.JournalException;
 import io.quantzoo.live.PaperTrader;
 import io.quantzoo.live.Sessions;
 import io.quantzoo.live.StoreInputs;
@@ -78,10 +77,8 @@ public final class KillSwitchService {
     /** Whether every session was acted on or acknowledged. */
     public boolean complete() {
       return sessions.stream()
-          .allMatch(
-              s ->
-                  s.outcome() == SessionOutcome.ACKNOWLEDGED
-                      || s.outcome() == SessionOutcome.ACTED);
+          .allMatch(s ->
+              s.outcome() == SessionOutcome.ACKNOWLEDGED || s.outcome() == SessionOutcome.ACTED);
     }
   }
 
@@ -148,8 +145,8 @@ public final class KillSwitchService {
   /**
    * Deactivates the kill switch.
    *
-   * @throws TradingRefusedException ({@link SafetyRule#LOSS_HALT_IN_FORCE}) while a daily-loss
-   *     halt is in force, unless {@code overrideLossHalt}
+   * @throws TradingRefusedException ({@link SafetyRule#LOSS_HALT_IN_FORCE}) while a daily-loss halt
+   *     is in force, unless {@code overrideLossHalt}
    */
   public SafetyState deactivate(String operator, String reason, boolean overrideLossHalt) {
     SafetyState before = store.read();
@@ -186,7 +183,7 @@ public final class KillSwitchService {
       // its trader started meanwhile: it acts itself
       return new SessionResult(
           "paper", id, SessionOutcome.NOT_ACKNOWLEDGED, -1, -1, e.getMessage());
-    } catch (JournalException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return new SessionResult(
           "paper",
           id,
@@ -204,9 +201,7 @@ public final class KillSwitchService {
     Path ack = dir.sessionDir(id).resolve(PaperTrader.KILL_ACK);
     while (true) {
       Map<String, Object> m = readAck(ack);
-      if (m != null
-          && m.get("generation") instanceof Number g
-          && g.longValue() >= generation) {
+      if (m != null && m.get("generation") instanceof Number g && g.longValue() >= generation) {
         int canceled = ((Number) m.get("canceled")).intValue();
         int closing = ((Number) m.get("closing")).intValue();
         return new SessionResult(

@@ -15,16 +15,21 @@ import io.quantzoo.core.risk.PreTradeRiskGate;
 import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.risk.RiskListener;
 import io.quantzoo.core.risk.RiskOverrides;
-import io.quantzoo.core.risk.TradingStateSource;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunKind;
 import io.quantzoo.live.Durability;
+import io.quantzoo.live.KillAction;
 import io.quantzoo.live.Pacer;
 import io.quantzoo.live.PaperTrader;
 import io.quantzoo.live.ReplayFeed;
+import io.quantzoo.live.SafetyInputs;
 import io.quantzoo.live.SessionJournal;
 import io.quantzoo.live.SessionSpec;
 import io.quantzoo.live.TradingDirectory;
+import io.quantzoo.live.audit.AuditLog;
+import io.quantzoo.live.safety.Environment;
+import io.quantzoo.live.safety.EnvironmentGate;
+import io.quantzoo.live.safety.TradingMode;
 import io.quantzoo.store.RunStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +44,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -58,27 +64,13 @@ public final class TradeService {
   /** The one broker so far: the simulated venue on the feed's bars. */
   public static final String PAPER = "paper";
 
-  /** The environment variable that marks a production machine. */
-  public static final String ENV = "QUANTZOO_ENV";
-
   private final Clock clock;
-  private final Function<String, String> env;
 
   /**
    * @param clock dates sessions and imported runs
    */
   public TradeService(Clock clock) {
-    this(clock, System::getenv);
-  }
-
-  /**
-   * @param clock dates sessions and imported runs
-   * @param env reads an environment variable (null when unset): {@value #ENV}{@code =production}
-   *     refuses to trade while a pre-trade limit is unset
-   */
-  public TradeService(Clock clock, Function<String, String> env) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.env = Objects.requireNonNull(env, "env");
   }
 
   /** A session opened (new or resumed) with its data loaded, ready to {@link #run()}. */
@@ -89,6 +81,7 @@ public final class TradeService {
     private final List<String> notes;
     private final double speed;
     private final RiskLimits risk;
+    private final TradeSafety safety;
 
     private Session(
         PaperTrader trader,
@@ -96,13 +89,15 @@ public final class TradeService {
         List<SymbolData> data,
         List<String> notes,
         double speed,
-        RiskLimits risk) {
+        RiskLimits risk,
+        TradeSafety safety) {
       this.trader = trader;
       this.plan = plan;
       this.data = data;
       this.notes = notes;
       this.speed = speed;
       this.risk = risk;
+      this.safety = safety;
     }
 
     /** The pre-trade limits every order of the session passes (defaults with the config over). */
@@ -142,13 +137,11 @@ public final class TradeService {
 
     /** Trades the session to the end of the feed or to {@link #stop()}. */
     public PaperTrader.Outcome run() {
-      // the operator's trading state and the kill switch are wired in by the safety layer later
+      guard(trader, risk, safety);
       return trader.run(
           plan.engine(),
           plan.strategy().create(plan.params()),
-          new ReplayFeed(data, speed, Pacer.SYSTEM),
-          new PreTradeRiskGate(
-              risk, TradingStateSource.ALWAYS_ACTIVE, RiskOverrides.NONE, RiskListener.NONE));
+          new ReplayFeed(data, speed, Pacer.SYSTEM));
     }
 
     /** Releases the session (its lock). */
@@ -173,7 +166,8 @@ public final class TradeService {
       String broker,
       double speed,
       Durability durability,
-      TradingDirectory dir) {
+      TradingDirectory dir,
+      TradeSafety safety) {
     if (!REPLAY.equals(feed)) {
       throw new UserInputException(
           "feed '" + feed + "' is not available yet; the feed is 'replay' (docs/LIVE.md)");
@@ -186,14 +180,13 @@ public final class TradeService {
               + " docs/LIVE.md)");
     }
     RiskLimits risk = plan.tradingRiskLimits();
-    if ("production".equalsIgnoreCase(String.valueOf(env.apply(ENV)).strip())
-        && !risk.unsetLimits().isEmpty()) {
-      throw new UserInputException(
-          ENV
-              + "=production: qz trade refuses to start while a pre-trade limit is unset: "
-              + risk.unsetLimits().stream().map(k -> "risk." + k).collect(Collectors.joining(", "))
-              + " (set each in the config's risk: section; docs/SAFETY-CONTROLS.md)");
-    }
+    // before anything connects or loads: the environment, the mode, --live, the limits
+    EnvironmentGate.check(
+        safety.environment(),
+        safety.mode(),
+        safety.liveFlag(),
+        false, // the paper broker never trades real money
+        risk.unsetLimits().stream().map(k -> "risk." + k).toList());
     List<String> notes = new ArrayList<>();
     List<SymbolData> data = PlanData.load(plan, notes);
     SessionSpec spec =
@@ -210,7 +203,64 @@ public final class TradeService {
             feed,
             broker);
     PaperTrader trader = PaperTrader.open(dir, spec, durability, clock);
-    return new Session(trader, plan, data, List.copyOf(notes), speed, risk);
+    return new Session(trader, plan, data, List.copyOf(notes), speed, risk, safety);
+  }
+
+  /**
+   * Puts a trader under the safety layer: its view of the trading state, its pre-trade gate (the
+   * limits over that view, automatic halts written to the machine-wide state and audited) and its
+   * audit log.
+   */
+  private static void guard(PaperTrader trader, RiskLimits risk, TradeSafety safety) {
+    trader.setSafetyInputs(safety.inputs());
+    // a replay's clock is not the wall clock: its automatic latches stay in the session
+    RiskListener listener =
+        new AutomaticControls(
+            trader, safety.store(), safety.audit(), !REPLAY.equals(trader.spec().feed()));
+    trader.setRiskGate(state -> new PreTradeRiskGate(risk, state, RiskOverrides.NONE, listener));
+    if (safety.audit() != null) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("environment", safety.environment().label());
+      d.put("mode", safety.mode().label());
+      d.put("trading_state", safety.store() == null ? null : safety.store().location());
+      trader.setAudit(safety.audit(), d);
+    }
+  }
+
+  /**
+   * What acting on a session for the kill switch did.
+   *
+   * @param kill the kill action, if the session took one
+   * @param bars bar groups the session had processed
+   */
+  public record Acted(Optional<KillAction> kill, long bars) {}
+
+  /**
+   * Acts on the unfinished session {@code sessionId} that no trader runs (the kill switch): replays
+   * it from its journal with its own config, data and limits, takes in the trading state where the
+   * journal ends, acts on it (cancel every working order, close positions when asked) and leaves
+   * the session unfinished for its trader.
+   *
+   * @throws io.quantzoo.live.TradingRefusedException if a trader runs it
+   * @throws io.quantzoo.live.JournalException if its journal does not match its data any more
+   */
+  public Acted actOnSession(
+      TradingDirectory dir, String sessionId, SafetyInputs inputs, AuditLog audit) {
+    try (PaperTrader t = PaperTrader.openToAct(dir, sessionId, Durability.OS, clock)) {
+      String yaml = t.spec().configYaml();
+      RunPlan plan = Plans.parse(yaml, "the config of session " + sessionId, null, Plans.home());
+      List<SymbolData> data = PlanData.load(plan, new ArrayList<>());
+      TradeSafety s =
+          new TradeSafety(null, audit, Environment.DEVELOPMENT, TradingMode.PAPER, false);
+      guard(t, plan.tradingRiskLimits(), s);
+      t.setSafetyInputs(inputs);
+      PaperTrader.Outcome o =
+          t.run(
+              plan.engine(),
+              plan.strategy().create(plan.params()),
+              new ReplayFeed(data, ReplayFeed.MAX, Pacer.SYSTEM));
+      return new Acted(t.lastKill(), o.bars());
+    }
   }
 
   /**

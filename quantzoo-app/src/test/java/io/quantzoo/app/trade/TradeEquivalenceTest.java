@@ -68,7 +68,8 @@ class TradeEquivalenceTest {
                 TradeService.PAPER,
                 ReplayFeed.MAX,
                 Durability.OS,
-                TradingDirectory.at(tmp.toAbsolutePath()))) {
+                TradingDirectory.at(tmp.toAbsolutePath()),
+                TradeSafety.unguarded())) {
       out = s.run();
     }
     assertThat(out.status()).isEqualTo(PaperTrader.Status.COMPLETED);

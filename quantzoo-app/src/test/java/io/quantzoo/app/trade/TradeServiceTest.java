@@ -55,7 +55,14 @@ class TradeServiceTest {
   private PaperTrader.Outcome trade(TradingDirectory dir) throws IOException {
     try (TradeService.Session s =
         new TradeService(Clock.systemUTC())
-            .open(plan(), "replay", "paper", ReplayFeed.MAX, Durability.OS, dir)) {
+            .open(
+                plan(),
+                "replay",
+                "paper",
+                ReplayFeed.MAX,
+                Durability.OS,
+                dir,
+                TradeSafety.unguarded())) {
       return s.run();
     }
   }
@@ -115,10 +122,12 @@ class TradeServiceTest {
   void onlyTheReplayFeedAndThePaperBrokerExistSoFar() throws IOException {
     TradingDirectory dir = TradingDirectory.at(tmp.resolve("trading"));
     TradeService s = new TradeService(Clock.systemUTC());
-    assertThatThrownBy(() -> s.open(plan(), "live", "paper", 1, Durability.OS, dir))
+    assertThatThrownBy(
+            () -> s.open(plan(), "live", "paper", 1, Durability.OS, dir, TradeSafety.unguarded()))
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("feed 'live'");
-    assertThatThrownBy(() -> s.open(plan(), "replay", "alpaca", 1, Durability.OS, dir))
+    assertThatThrownBy(() ->
+            s.open(plan(), "replay", "alpaca", 1, Durability.OS, dir, TradeSafety.unguarded()))
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("broker 'alpaca'")
         .hasMessageContaining("later");
