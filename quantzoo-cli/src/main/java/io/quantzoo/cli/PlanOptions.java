@@ -98,7 +98,8 @@ final class PlanOptions {
         f.metrics(),
         f.sweep(),
         f.walkforward(),
-        f.risk());
+        f.risk(),
+        f.mode());
   }
 
   private static RunConfigFile withSeed(RunConfigFile f, long s) {
@@ -116,6 +117,7 @@ final class PlanOptions {
         f.metrics(),
         f.sweep(),
         f.walkforward(),
-        f.risk());
+        f.risk(),
+        f.mode());
   }
 }

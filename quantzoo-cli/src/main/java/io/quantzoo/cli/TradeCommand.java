@@ -119,7 +119,7 @@ final class TradeCommand implements Callable<Integer> {
     RunPlan plan = planOptions.plan();
     err.println("trading directory: " + dir.root());
     Environment env = Environment.from(System.getenv());
-    TradingMode mode = TradingMode.PAPER; // MODE-TODO: the config's mode:
+    TradingMode mode = plan.tradingMode();
     EnvironmentGate.check(
         env, mode, live, false, List.of()); // refuses real money before anything is opened
     FileTradingStateStore store = FileTradingStateStore.open(dir.create());

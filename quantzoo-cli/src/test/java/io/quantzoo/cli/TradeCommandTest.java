@@ -93,6 +93,37 @@ class TradeCommandTest {
     return ids;
   }
 
+  /** Real money is refused here (QUANTZOO_ENV is not production) before anything is opened. */
+  @Test
+  void realMoneyIsRefusedByTheEnvironmentGateAndABadModeIsAConfigError() throws IOException {
+    assertThat(System.getenv("QUANTZOO_ENV")).as("the tests run outside production").isNull();
+    Path cfg = tmp.resolve("live.yaml");
+    String base =
+        Files.readString(Path.of("..", "configs", "sma_cross_btc.yaml"))
+            .replace(
+                "../data/btc-usd-4h-2016-2025.csv",
+                Path.of("..", "data").toAbsolutePath() + "/btc-usd-4h-2016-2025.csv");
+    Files.writeString(cfg, base + "\nmode: live\n");
+    CliTest.Result live = qz("trade", "-c", cfg.toString(), "--live");
+    assertThat(live.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(live.err()).contains("refused (environment_not_production)");
+    CliTest.Result noFlag = qz("trade", "-c", cfg.toString());
+    assertThat(noFlag.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(noFlag.err()).contains("refused (environment_not_production)");
+    Path paper = tmp.resolve("paper.yaml");
+    Files.writeString(paper, base);
+    CliTest.Result flagOnly = qz("trade", "-c", paper.toString(), "--live");
+    assertThat(flagOnly.code()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(flagOnly.err()).contains("environment_not_production");
+    Path bad = tmp.resolve("bad.yaml");
+    Files.writeString(bad, base + "\nmode: real\n");
+    CliTest.Result badMode = qz("trade", "-c", bad.toString());
+    assertThat(badMode.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(badMode.err()).contains("mode").contains("'real'");
+    // nothing was started: no session for any of them
+    assertThat(live.err()).doesNotContain("new session");
+  }
+
   @Test
   void theTradingDirectoryIsAbsoluteAndOutsideTheWorkingDirectory() {
     assertThat(System.getenv("QUANTZOO_TRADING_DIR")).isNotBlank();

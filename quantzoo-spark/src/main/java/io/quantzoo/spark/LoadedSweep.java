@@ -87,6 +87,7 @@ record LoadedSweep(RunPlan plan, SweepSpec spec, List<SymbolData> data, List<Str
         p.effectiveYaml(),
         p.sweep(),
         p.walkforward(),
-        p.risk());
+        p.risk(),
+        p.tradingMode());
   }
 }

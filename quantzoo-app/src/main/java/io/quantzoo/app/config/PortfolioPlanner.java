@@ -228,6 +228,7 @@ public final class PortfolioPlanner {
               null,
               null,
               null,
+              null,
               null);
     }
     if (run.risk() != null) {
@@ -251,6 +252,7 @@ public final class PortfolioPlanner {
             f.closeAtEnd(),
             f.seed(),
             f.metrics(),
+            null,
             null,
             null,
             null);

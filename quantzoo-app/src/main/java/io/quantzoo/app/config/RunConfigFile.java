@@ -23,6 +23,8 @@ import java.util.Map;
  * @param walkforward the {@code walkforward:} section, for {@code qz walkforward}; validated by
  *     {@code WalkForwardSpec}
  * @param risk the {@code risk:} section, the pre-trade controls (docs/SAFETY-CONTROLS.md): off in
+ * @param mode {@code paper} (the default) or {@code live}: what {@code qz trade} trades
+ *     (docs/SAFETY.md); real money also needs {@code --live} and {@code QUANTZOO_ENV=production}
  *     {@code qz run} unless given; in {@code qz trade} given values replace the defaults
  */
 public record RunConfigFile(
@@ -39,7 +41,8 @@ public record RunConfigFile(
     MetricsSpec metrics,
     Map<String, Object> sweep,
     Map<String, Object> walkforward,
-    RiskSpec risk) {
+    RiskSpec risk,
+    String mode) {
 
   /**
    * The pre-trade controls; every key is optional (docs/SAFETY-CONTROLS.md). Amounts are in the

@@ -8,6 +8,7 @@ import io.quantzoo.core.risk.PreTradeRiskGate;
 import io.quantzoo.core.risk.RiskGate;
 import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.strategy.StrategyFactory;
+import io.quantzoo.live.safety.TradingMode;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,7 +41,8 @@ public record RunPlan(
     String effectiveYaml,
     Map<String, Object> sweep,
     Map<String, Object> walkforward,
-    RunConfigFile.RiskSpec risk) {
+    RunConfigFile.RiskSpec risk,
+    TradingMode tradingMode) {
 
   /**
    * The pre-trade limits of a research run ({@code qz run}, sweeps, walk-forward): the {@code

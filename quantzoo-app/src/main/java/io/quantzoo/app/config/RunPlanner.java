@@ -15,6 +15,7 @@ import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.strategy.StrategyFactory;
 import io.quantzoo.core.strategy.StrategyRegistry;
 import io.quantzoo.core.util.ConfigException;
+import io.quantzoo.live.safety.TradingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -124,7 +125,21 @@ public final class RunPlanner {
         effectiveYaml(f, params, engine),
         f.sweep(),
         f.walkforward(),
-        f.risk());
+        f.risk(),
+        mode(f.mode()));
+  }
+
+  private static TradingMode mode(String m) {
+    if (m == null) {
+      return TradingMode.PAPER;
+    }
+    return switch (m.strip().toLowerCase(Locale.ROOT)) {
+      case "paper" -> TradingMode.PAPER;
+      case "live" -> TradingMode.LIVE;
+      default ->
+          throw new ConfigException(
+              "mode", "key 'mode' must be paper or live, was '" + m.strip() + "'");
+    };
   }
 
   /**
@@ -555,6 +570,9 @@ public final class RunPlanner {
     }
     if (f.walkforward() != null) {
       m.put("walkforward", f.walkforward());
+    }
+    if (f.mode() != null) {
+      m.put("mode", mode(f.mode()).label());
     }
     if (f.risk() != null) {
       m.put("risk", givenRisk(f.risk()));
