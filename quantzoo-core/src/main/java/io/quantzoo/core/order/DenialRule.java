@@ -47,7 +47,12 @@ public enum DenialRule {
   /** The symbol's newest bar is older than the allowed number of bar intervals. */
   STALE_DATA("stale_bars"),
   /** The engine clock is outside the instrument's regular session. */
-  OUTSIDE_SESSION("session_hours");
+  OUTSIDE_SESSION("session_hours"),
+  /**
+   * A real-money order without an operator's approval: no session approval covers it and no typed
+   * confirmation came (docs/SAFETY.md, "Approvals"). Never lifted by an override.
+   */
+  APPROVAL_REQUIRED("");
 
   private final String configKey;
 

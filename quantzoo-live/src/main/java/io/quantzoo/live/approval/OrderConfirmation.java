@@ -69,7 +69,7 @@ public final class OrderConfirmation {
     return side.toUpperCase(Locale.ROOT) + " " + quantityText(quantity) + " " + symbol;
   }
 
-  private static String quantityText(double q) {
+  static String quantityText(double q) {
     return BigDecimal.valueOf(q).stripTrailingZeros().toPlainString();
   }
 
