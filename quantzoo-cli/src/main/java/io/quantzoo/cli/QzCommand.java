@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       TradeCommand.class,
       KillSwitchCommand.class,
+      ApproveCommand.class,
       AuditCommand.class,
       PortfolioCommand.class,
       RunsCommand.class,

@@ -197,6 +197,80 @@ class KillSwitchCommandTest {
     noCanary();
   }
 
+  @Test
+  void approvalsAreGrantedForTheStrategysExactCodeListedEndedAndAudited() throws Exception {
+    Path cfg = config();
+    CliTest.Result g =
+        qz(
+            "approve",
+            "session",
+            "-c",
+            cfg.toString(),
+            "--account",
+            "DU123",
+            "--max-order-notional",
+            "25000",
+            "--expires",
+            "2h",
+            "--operator",
+            "alice",
+            "--reason",
+            "morning session",
+            "--json");
+    assertThat(g.code()).as(g.err()).isZero();
+    JsonNode a = JSON.readTree(g.out());
+    assertThat(a.get("strategy").asText()).isEqualTo("sma_cross");
+    assertThat(a.get("source_hash").asText()).matches("[0-9a-f]{64}");
+    assertThat(a.get("instruments").get(0).asText()).isEqualTo("BTC-USD");
+    String id = a.get("id").asText();
+    // the same code gives the same hash
+    CliTest.Result again =
+        qz(
+            "approve",
+            "session",
+            "-c",
+            cfg.toString(),
+            "--account",
+            "DU123",
+            "--max-order-notional",
+            "1",
+            "--expires",
+            "90m",
+            "--operator",
+            "alice",
+            "--reason",
+            "again",
+            "--json");
+    assertThat(JSON.readTree(again.out()).get("source_hash").asText())
+        .isEqualTo(a.get("source_hash").asText());
+    CliTest.Result list = qz("approve", "list", "--json");
+    assertThat(JSON.readTree(list.out())).hasSize(2);
+    CliTest.Result end = qz("approve", "end", id, "--operator", "bob");
+    assertThat(end.code()).as(end.err()).isZero();
+    assertThat(qz("approve", "list").out()).contains("ended by bob");
+    CliTest.Result tooLong =
+        qz(
+            "approve",
+            "session",
+            "-c",
+            cfg.toString(),
+            "--account",
+            "DU123",
+            "--max-order-notional",
+            "1",
+            "--expires",
+            "30d",
+            "--operator",
+            "alice",
+            "--reason",
+            "x");
+    assertThat(tooLong.code()).isEqualTo(ExitCodes.USAGE);
+    CliTest.Result tail = qz("audit", "tail", "-n", "50", "--json");
+    assertThat(tail.out()).contains("\"approval_granted\"").contains("\"approval_ended\"");
+    assertThat(qz("audit", "verify").code()).isZero();
+    noCanary();
+  }
+
   private void noCanary() throws IOException {
     List<String> forms =
         List.of(
