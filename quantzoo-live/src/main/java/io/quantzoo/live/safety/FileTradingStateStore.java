@@ -10,7 +10,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
@@ -211,6 +210,10 @@ public final class FileTradingStateStore implements TradingStateStore {
       writeAtomically(stateFile, toJson(initial));
       bump(g, next);
     }
+    recordCreation(createdAt);
+  }
+
+  private void recordCreation(Instant createdAt) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);
     m.put("createdAt", createdAt.toString());
@@ -364,15 +367,17 @@ public final class FileTradingStateStore implements TradingStateStore {
           return null;
         }
         SafetyState a = after.get();
-        writeAtomically(stateFile, toJson(a));
+        // A stricter state is published as soon as the new file is in place, before the rename is
+        // forced to disk: a reader that sees it early only stops earlier. Anything else is
+        // published once durable, so no process ever acts on a lower state that a crash could undo.
+        boolean stricter = !before.failed() && a.state().compareTo(before.state()) > 0;
+        writeAtomically(stateFile, toJson(a), stricter ? () -> bump(m, next) : () -> {});
         if (!Files.exists(createdFile)) { // the creation record went missing: record it again
-          Map<String, Object> c = new LinkedHashMap<>();
-          c.put("format", FORMAT);
-          c.put("createdAt", a.createdAt().toString());
-          c.put("pid", ProcessHandle.current().pid());
-          writeAtomically(createdFile, (Json.object(c) + "\n").getBytes(StandardCharsets.UTF_8));
+          recordCreation(a.createdAt());
         }
-        bump(m, next);
+        if (!stricter) {
+          bump(m, next);
+        }
         cached = new Cached(next, a, System.nanoTime(), sig());
         beforeAfter[1] = a;
         return null;
@@ -472,10 +477,13 @@ public final class FileTradingStateStore implements TradingStateStore {
     return m;
   }
 
-  /** Publishes {@code g} to every process (after the state it stands for is durable). */
+  /**
+   * Publishes {@code g} to every process. Not forced to disk: the counter only signals a change
+   * (the state file carries its own generation, and a write takes the larger of the two), and a
+   * process that starts reads the state file anyway.
+   */
   private static void bump(Mapping m, long g) {
     LONG.setRelease(m.buf(), 0, g);
-    ((MappedByteBuffer) m.buf()).force();
   }
 
   private static long gen(Mapping m) {
@@ -488,6 +496,11 @@ public final class FileTradingStateStore implements TradingStateStore {
   }
 
   private void writeAtomically(Path target, byte[] bytes) throws IOException {
+    writeAtomically(target, bytes, () -> {});
+  }
+
+  /** Write a temporary file, fsync it, rename it over {@code target}, then fsync the directory. */
+  private void writeAtomically(Path target, byte[] bytes, Runnable afterRename) throws IOException {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel ch =
         FileChannel.open(
@@ -502,6 +515,7 @@ public final class FileTradingStateStore implements TradingStateStore {
       ch.force(true);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    afterRename.run();
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true); // the rename itself is durable
     } catch (IOException e) {
