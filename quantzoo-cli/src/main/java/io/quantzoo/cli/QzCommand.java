@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       TradeCommand.class,
       KillSwitchCommand.class,
       ApproveCommand.class,
+      RiskCommand.class,
       AuditCommand.class,
       PortfolioCommand.class,
       RunsCommand.class,

@@ -20,6 +20,7 @@ import io.quantzoo.core.order.OrderId;
 import io.quantzoo.core.order.OrderManager;
 import io.quantzoo.core.order.OrderRequest;
 import io.quantzoo.core.risk.RiskGate;
+import io.quantzoo.core.risk.RiskOverrides;
 import io.quantzoo.core.risk.TradingStateSource;
 import io.quantzoo.core.strategy.Strategy;
 import io.quantzoo.core.sweep.Json;
@@ -135,6 +136,8 @@ public final class PaperTrader implements AutoCloseable {
   private SafetyInputs safetyInputs = SafetyInputs.NONE;
   private Function<TradingStateSource, RiskGate> gateFactory = s -> RiskGate.ALLOW_ALL;
   private SessionSafety safety;
+  private OverrideStore overrideStore;
+  private SessionOverrides overrides;
   private TraderAudit audit;
   private Map<String, Object> startDetails = Map.of();
   private JournalReader resumeReader;
@@ -385,6 +388,19 @@ public final class PaperTrader implements AutoCloseable {
     this.gateFactory = Objects.requireNonNull(factory, "factory");
   }
 
+  /** Where operators' one-shot overrides come from (none by default). */
+  public void setOverrideStore(OverrideStore store) {
+    this.overrideStore = store;
+  }
+
+  /**
+   * The session's overrides, for its gate: journaled where they are used, read back in place when
+   * the session replays. Valid once {@link #run} has begun (the gate factory is called there).
+   */
+  public RiskOverrides overrides() {
+    return overrides;
+  }
+
   /**
    * Audits the session into {@code log} (docs/AUDIT.md): its start and config, every order intent
    * before the order is sent, every venue answer, fill, cancel and denial, and every kill action.
@@ -447,6 +463,7 @@ public final class PaperTrader implements AutoCloseable {
     }
     BarHistory hist = feed.newHistory();
     safety = new SessionSafety(safetyInputs);
+    overrides = new SessionOverrides(overrideStore, sessionId, clock);
     TradingCore core =
         TradingCore.simulated(cfg, hist, strategy, gateFactory.apply(safety), prefix);
     Ledger ledger = core.ledger();
@@ -470,6 +487,7 @@ public final class PaperTrader implements AutoCloseable {
       resumeReader = null;
     }
     safety.attach(journal);
+    overrides.attach(journal);
     auditStart();
     feed.setBetweenBars(() -> afterKill(safety.betweenBars(core)));
     Thread watcher = startWatcher(feed);
@@ -509,6 +527,7 @@ public final class PaperTrader implements AutoCloseable {
         }
         n++;
         safety.atBar(n);
+        overrides.atBar(n);
         core.onBars(group);
         journalTrades(ledger);
         journal.record(

@@ -131,7 +131,8 @@ final class SessionSafety implements TradingStateSource {
       // inputs taken before an order are state records only; a kill action waits for the boundary
       return journal.pollInput(l -> l.contains("\"what\":\"" + STATE + "\""));
     }
-    return journal.pollInput();
+    return journal.pollInput(
+        l -> l.contains("\"what\":\"" + STATE + "\"") || l.contains("\"what\":\"" + KILL + "\""));
   }
 
   private void apply(Map<String, Object> m) {

@@ -14,11 +14,11 @@ import io.quantzoo.core.instrument.InstrumentCatalog;
 import io.quantzoo.core.risk.PreTradeRiskGate;
 import io.quantzoo.core.risk.RiskLimits;
 import io.quantzoo.core.risk.RiskListener;
-import io.quantzoo.core.risk.RiskOverrides;
 import io.quantzoo.core.run.RunInfo;
 import io.quantzoo.core.run.RunKind;
 import io.quantzoo.live.Durability;
 import io.quantzoo.live.KillAction;
+import io.quantzoo.live.OverrideStore;
 import io.quantzoo.live.Pacer;
 import io.quantzoo.live.PaperTrader;
 import io.quantzoo.live.ReplayFeed;
@@ -217,7 +217,10 @@ public final class TradeService {
     RiskListener listener =
         new AutomaticControls(
             trader, safety.store(), safety.audit(), !REPLAY.equals(trader.spec().feed()));
-    trader.setRiskGate(state -> new PreTradeRiskGate(risk, state, RiskOverrides.NONE, listener));
+    if (safety.store() != null) {
+      trader.setOverrideStore(new OverrideStore(trader.tradingDirectory()));
+    }
+    trader.setRiskGate(state -> new PreTradeRiskGate(risk, state, trader.overrides(), listener));
     if (safety.audit() != null) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("environment", safety.environment().label());
