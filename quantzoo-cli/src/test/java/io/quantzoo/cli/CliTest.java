@@ -103,6 +103,32 @@ class CliTest {
   }
 
   @Test
+  void runWithARiskSectionDeniesByItsLimitsAndSaysHowMany() throws IOException {
+    // the same buy of 10 as above, now over max_order_quantity 5: denied, no trade
+    Path cfg =
+        config(
+            "tiny-risk.yaml",
+            TINY.formatted(resource("tiny.csv")) + "risk: {max_order_quantity: 5}\n");
+    Result r = qz("run", "-c", cfg.toString(), "--db", db.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("metrics").get("trades").asInt()).isZero();
+    assertThat(j.get("metrics").get("final_equity").asDouble()).isEqualTo(10_000.0);
+    assertThat(j.get("notes").toString())
+        .contains("risk: 1 order denied by the pre-trade controls (MAX_ORDER_QUANTITY 1)");
+
+    Path loose =
+        config(
+            "tiny-loose.yaml",
+            TINY.formatted(resource("tiny.csv")) + "risk: {max_order_quantity: 10}\n");
+    JsonNode l =
+        new ObjectMapper()
+            .readTree(qz("run", "-c", loose.toString(), "--db", db.toString(), "--json").out());
+    assertThat(l.get("metrics").get("final_equity").asDouble()).isEqualTo(10_078.0);
+    assertThat(l.get("notes").toString()).contains("risk: pre-trade controls on, no order denied");
+  }
+
+  @Test
   void sameConfigAndSeedGiveIdenticalResults() throws IOException {
     Path cfg =
         config(

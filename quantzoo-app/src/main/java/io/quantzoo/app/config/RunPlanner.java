@@ -169,11 +169,10 @@ public final class RunPlanner {
       b.maxGrossExposure(riskPositive(r.maxGrossExposure(), "max_gross_exposure"));
     }
     if (r.maxOpenOrders() != null) {
-      b.maxOpenOrders((int) riskPositive(r.maxOpenOrders().doubleValue(), "max_open_orders"));
+      b.maxOpenOrders(riskPositive(r.maxOpenOrders(), "max_open_orders"));
     }
     if (r.maxOrdersPerSecond() != null) {
-      b.maxOrdersPerSecond(
-          (int) riskPositive(r.maxOrdersPerSecond().doubleValue(), "max_orders_per_second"));
+      b.maxOrdersPerSecond(riskPositive(r.maxOrdersPerSecond(), "max_orders_per_second"));
     }
     if (r.priceCollarPct() != null) {
       b.priceCollarPct(riskPositive(r.priceCollarPct(), "price_collar_pct"));
@@ -201,7 +200,7 @@ public final class RunPlanner {
       b.maxDrawdownPct(v);
     }
     if (r.staleBars() != null) {
-      b.staleBars((int) riskPositive(r.staleBars().doubleValue(), "stale_bars"));
+      b.staleBars(riskPositive(r.staleBars(), "stale_bars"));
     }
     if (r.sessionHours() != null) {
       b.sessionHours(r.sessionHours());
@@ -211,8 +210,14 @@ public final class RunPlanner {
 
   private static double riskPositive(double v, String key) {
     if (!(v > 0) || Double.isInfinite(v)) {
-      String num = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : "" + v;
-      throw new ConfigException("risk." + key, "key 'risk." + key + "' must be > 0, was " + num);
+      throw new ConfigException("risk." + key, "key 'risk." + key + "' must be > 0, was " + v);
+    }
+    return v;
+  }
+
+  private static int riskPositive(int v, String key) {
+    if (v <= 0) {
+      throw new ConfigException("risk." + key, "key 'risk." + key + "' must be > 0, was " + v);
     }
     return v;
   }

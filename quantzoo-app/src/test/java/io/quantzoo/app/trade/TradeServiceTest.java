@@ -143,4 +143,55 @@ class TradeServiceTest {
     assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
     assertThat(second.result().trades()).isEqualTo(first.result().trades());
   }
+
+  @Test
+  void aProductionMachineRefusesToTradeWhileAPreTradeLimitIsUnset() throws IOException {
+    TradeService prod = new TradeService(Clock.systemUTC(), k -> "production");
+    TradingDirectory dir = TradingDirectory.at(tmp.resolve("trading"));
+
+    assertThatThrownBy(
+            () -> prod.open(plan(), "replay", "paper", ReplayFeed.MAX, Durability.OS, dir))
+        .isInstanceOf(UserInputException.class)
+        .hasMessage(
+            "QUANTZOO_ENV=production: qz trade refuses to start while a pre-trade limit is unset:"
+                + " risk.max_order_quantity, risk.max_position_quantity (set each in the config's"
+                + " risk: section; docs/SAFETY-CONTROLS.md)");
+
+    RunPlan complete =
+        Plans.parse(
+            YAML.formatted(data())
+                + "risk: {max_order_quantity: 500, max_position_quantity: 500}\n",
+            "t.yaml",
+            null,
+            null);
+    try (TradeService.Session s =
+        prod.open(complete, "replay", "paper", ReplayFeed.MAX, Durability.OS, dir)) {
+      assertThat(s.riskLimits().unsetLimits()).isEmpty();
+    }
+  }
+
+  @Test
+  void aSessionDeniesByItsLimitsAndTheJournalKeepsRuleLimitAndValue() throws IOException {
+    RunPlan tight =
+        Plans.parse(
+            YAML.formatted(data()) + "risk: {max_order_quantity: 10}\n", "t.yaml", null, null);
+    TradingDirectory dir = TradingDirectory.at(tmp.resolve("trading"));
+    PaperTrader.Outcome out;
+    try (TradeService.Session s =
+        new TradeService(Clock.systemUTC(), k -> null)
+            .open(tight, "replay", "paper", ReplayFeed.MAX, Durability.OS, dir)) {
+      out = s.run();
+    }
+
+    assertThat(out.denials()).isPositive();
+    java.util.List<io.quantzoo.core.order.OrderDenied> denied =
+        io.quantzoo.live.SessionJournal.read(dir, out.sessionId()).denials();
+    assertThat(denied).hasSize((int) out.denials());
+    assertThat(denied)
+        .allSatisfy(d -> {
+          assertThat(d.rule()).isEqualTo(io.quantzoo.core.order.DenialRule.MAX_ORDER_QUANTITY);
+          assertThat(d.limit()).isEqualTo(10);
+          assertThat(d.value()).isGreaterThan(10);
+        });
+  }
 }

@@ -45,13 +45,15 @@ import java.util.Optional;
  *
  * <p>Per group of closed bars ({@link #onBars}): every symbol of the group is advanced (marked at
  * its open, its working orders processed by a bar-driven venue, excursions updated, marked at its
- * close); order events are delivered to the strategy; then the strategy's {@code onBar} runs for
- * each symbol of the group, and one equity point is recorded.
+ * close); order events are delivered to the strategy; the gate observes the marked account ({@link
+ * RiskGate#onBars}); then the strategy's {@code onBar} runs for each symbol of the group, and one
+ * equity point is recorded.
  *
- * <p>The core is also the strategy's {@link StrategyContext} and the gate's {@link RiskView}. Order
- * events change state at once (ledger, order book, protective exits) and are queued for the
- * strategy and the listeners, which receive them in order at the next delivery point (after the
- * bar's fills, after {@code onBar}), never re-entrantly. Not thread-safe: one thread drives it.
+ * <p>The core is also the strategy's {@link StrategyContext} and the gate's {@link RiskView} (the
+ * order being checked is left out of the working orders the view counts). Order events change state
+ * at once (ledger, order book, protective exits) and are queued for the strategy and the listeners,
+ * which receive them in order at the next delivery point (after the bar's fills, after {@code
+ * onBar}), never re-entrantly. Not thread-safe: one thread drives it.
  */
 public final class TradingCore implements StrategyContext, RiskView, OrderEventListener {
   private final EngineConfig cfg;
