@@ -13,6 +13,10 @@ import io.quantzoo.live.JournalException;
 import io.quantzoo.live.PaperTrader;
 import io.quantzoo.live.ReplayFeed;
 import io.quantzoo.live.TradingDirectory;
+import io.quantzoo.live.TradingRefusedException;
+import io.quantzoo.live.safety.Environment;
+import io.quantzoo.live.safety.SafetyRule;
+import io.quantzoo.live.safety.TradingMode;
 import io.quantzoo.store.RunStore;
 import io.quantzoo.store.StoredRun;
 import java.io.IOException;
@@ -146,16 +150,20 @@ class TradeServiceTest {
 
   @Test
   void aProductionMachineRefusesToTradeWhileAPreTradeLimitIsUnset() throws IOException {
-    TradeService prod = new TradeService(Clock.systemUTC(), k -> "production");
+    TradeService prod = new TradeService(Clock.systemUTC());
+    TradeSafety production =
+        new TradeSafety(null, null, Environment.PRODUCTION, TradingMode.PAPER, false);
     TradingDirectory dir = TradingDirectory.at(tmp.resolve("trading"));
 
-    assertThatThrownBy(
-            () -> prod.open(plan(), "replay", "paper", ReplayFeed.MAX, Durability.OS, dir))
-        .isInstanceOf(UserInputException.class)
+    assertThatThrownBy(() ->
+            prod.open(plan(), "replay", "paper", ReplayFeed.MAX, Durability.OS, dir, production))
+        .isInstanceOfSatisfying(
+            TradingRefusedException.class,
+            e -> assertThat(e.rule()).isEqualTo(SafetyRule.LIMITS_UNSET))
         .hasMessage(
-            "QUANTZOO_ENV=production: qz trade refuses to start while a pre-trade limit is unset:"
+            "QUANTZOO_ENV=production refuses to start while pre-trade limits are unset:"
                 + " risk.max_order_quantity, risk.max_position_quantity (set each in the config's"
-                + " risk: section; docs/SAFETY-CONTROLS.md)");
+                + " risk: section, docs/SAFETY.md)");
 
     RunPlan complete =
         Plans.parse(
@@ -165,7 +173,7 @@ class TradeServiceTest {
             null,
             null);
     try (TradeService.Session s =
-        prod.open(complete, "replay", "paper", ReplayFeed.MAX, Durability.OS, dir)) {
+        prod.open(complete, "replay", "paper", ReplayFeed.MAX, Durability.OS, dir, production)) {
       assertThat(s.riskLimits().unsetLimits()).isEmpty();
     }
   }
@@ -178,8 +186,15 @@ class TradeServiceTest {
     TradingDirectory dir = TradingDirectory.at(tmp.resolve("trading"));
     PaperTrader.Outcome out;
     try (TradeService.Session s =
-        new TradeService(Clock.systemUTC(), k -> null)
-            .open(tight, "replay", "paper", ReplayFeed.MAX, Durability.OS, dir)) {
+        new TradeService(Clock.systemUTC())
+            .open(
+                tight,
+                "replay",
+                "paper",
+                ReplayFeed.MAX,
+                Durability.OS,
+                dir,
+                TradeSafety.unguarded())) {
       out = s.run();
     }
 

@@ -81,9 +81,9 @@ public final class EnvironmentGate {
       throw new TradingRefusedException(
           SafetyRule.LIMITS_UNSET,
           Environment.ENV
-              + "=production refuses to start while pre-trade limits are unset: set risk: "
+              + "=production refuses to start while pre-trade limits are unset: "
               + String.join(", ", unsetLimits)
-              + " in the config");
+              + " (set each in the config's risk: section, docs/SAFETY.md)");
     }
     return new Admission(environment, wantsLive ? TradingMode.LIVE : TradingMode.PAPER);
   }
