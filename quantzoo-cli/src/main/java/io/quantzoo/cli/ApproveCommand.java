@@ -8,11 +8,9 @@ import io.quantzoo.live.approval.SessionApproval;
 import io.quantzoo.live.approval.StrategySource;
 import io.quantzoo.live.audit.AuditEvent;
 import io.quantzoo.live.audit.AuditEventType;
-import io.quantzoo.live.audit.AuditKey;
 import io.quantzoo.live.audit.AuditLog;
 import io.quantzoo.live.safety.FileTradingStateStore;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -99,7 +97,7 @@ final class ApproveCommand implements Runnable {
   }
 
   private static AuditLog audit(TradingDirectory dir) {
-    return AuditLog.open(dir, AuditKey.forWriting(dir, System.getenv()), Clock.systemUTC());
+    return QzCommand.auditLog(dir);
   }
 
   /** {@code qz approve session}. */

@@ -7,7 +7,6 @@ import io.quantzoo.live.SafetyAudit;
 import io.quantzoo.live.Sessions;
 import io.quantzoo.live.TradingDirectory;
 import io.quantzoo.live.TradingRefusedException;
-import io.quantzoo.live.audit.AuditKey;
 import io.quantzoo.live.audit.AuditLog;
 import io.quantzoo.live.safety.FileTradingStateStore;
 import io.quantzoo.live.safety.SafetyRule;
@@ -181,8 +180,7 @@ final class KillSwitchCommand implements Runnable {
       }
       TradingDirectory dir = QzCommand.tradingDirectory();
       FileTradingStateStore store = FileTradingStateStore.open(dir.create());
-      try (AuditLog audit =
-          AuditLog.open(dir, AuditKey.forWriting(dir, System.getenv()), Clock.systemUTC())) {
+      try (AuditLog audit = QzCommand.auditLog(dir)) {
         SafetyAudit.watch(store, audit);
         KillSwitchService.Activation a =
             new KillSwitchService(dir, store, audit, new TradeService(Clock.systemUTC()))
@@ -289,8 +287,7 @@ final class KillSwitchCommand implements Runnable {
                   + now.state());
         }
       }
-      try (AuditLog audit =
-          AuditLog.open(dir, AuditKey.forWriting(dir, System.getenv()), Clock.systemUTC())) {
+      try (AuditLog audit = QzCommand.auditLog(dir)) {
         SafetyAudit.watch(store, audit);
         SafetyState after =
             new KillSwitchService(dir, store, audit, new TradeService(Clock.systemUTC()))

@@ -81,6 +81,36 @@ public final class QzCommand implements Runnable {
     return TradingDirectory.fromEnvironment();
   }
 
+  /** The environment variable that sets the audit log's retention in days (0: forever). */
+  static final String AUDIT_RETENTION_ENV = "QUANTZOO_AUDIT_RETENTION_DAYS";
+
+  /**
+   * The trading directory's audit log for writing: the key from {@code QUANTZOO_AUDIT_KEY} or the
+   * key file, the retention from {@value #AUDIT_RETENTION_ENV} (default 90 days; 0 keeps every
+   * file; some regulators require years).
+   */
+  static io.quantzoo.live.audit.AuditLog auditLog(TradingDirectory dir) {
+    String r = System.getenv(AUDIT_RETENTION_ENV);
+    int days = io.quantzoo.live.audit.AuditLog.DEFAULT_RETENTION_DAYS;
+    if (r != null && !r.isBlank()) {
+      try {
+        days = Integer.parseInt(r.strip());
+      } catch (NumberFormatException e) {
+        days = -1;
+      }
+      if (days < 0) {
+        throw new io.quantzoo.core.util.ConfigException(
+            AUDIT_RETENTION_ENV,
+            AUDIT_RETENTION_ENV + " must be a whole number of days >= 0, was '" + r.strip() + "'");
+      }
+    }
+    return io.quantzoo.live.audit.AuditLog.open(
+        dir.create(),
+        io.quantzoo.live.audit.AuditKey.forWriting(dir, System.getenv()),
+        java.time.Clock.systemUTC(),
+        days);
+  }
+
   /** Prints the version. */
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override

@@ -7,10 +7,8 @@ import io.quantzoo.live.OverrideStore;
 import io.quantzoo.live.TradingDirectory;
 import io.quantzoo.live.audit.AuditEvent;
 import io.quantzoo.live.audit.AuditEventType;
-import io.quantzoo.live.audit.AuditKey;
 import io.quantzoo.live.audit.AuditLog;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,9 +105,7 @@ final class RiskCommand implements Runnable {
       TradingDirectory dir = QzCommand.tradingDirectory();
       RiskOverride o = new RiskOverride(r, symbol.strip(), tag.strip(), operator.strip(), reason);
       OverrideStore.Entry e;
-      try (AuditLog audit =
-          AuditLog.open(
-              dir.create(), AuditKey.forWriting(dir, System.getenv()), Clock.systemUTC())) {
+      try (AuditLog audit = QzCommand.auditLog(dir)) {
         e = new OverrideStore(dir).grant(o, Instant.now());
         audit.append(
             AuditEvent.builder(AuditEventType.LIMIT_OVERRIDE)

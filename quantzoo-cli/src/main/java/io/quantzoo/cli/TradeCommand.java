@@ -12,7 +12,6 @@ import io.quantzoo.live.ReplayFeed;
 import io.quantzoo.live.SafetyAudit;
 import io.quantzoo.live.Sessions;
 import io.quantzoo.live.TradingDirectory;
-import io.quantzoo.live.audit.AuditKey;
 import io.quantzoo.live.audit.AuditLog;
 import io.quantzoo.live.safety.Environment;
 import io.quantzoo.live.safety.EnvironmentGate;
@@ -123,8 +122,7 @@ final class TradeCommand implements Callable<Integer> {
     EnvironmentGate.check(
         env, mode, live, false, List.of()); // refuses real money before anything is opened
     FileTradingStateStore store = FileTradingStateStore.open(dir.create());
-    try (AuditLog audit =
-        AuditLog.open(dir, AuditKey.forWriting(dir, System.getenv()), Clock.systemUTC())) {
+    try (AuditLog audit = QzCommand.auditLog(dir)) {
       SafetyAudit.watch(store, audit);
       SafetyState state = store.read();
       err.println("trading state: " + state.summary());
