@@ -13,6 +13,7 @@ import io.quantzoo.live.safety.StateCause;
 import io.quantzoo.live.safety.TradingStateStore;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a session's automatic controls do beyond denying orders (docs/SAFETY.md): a passed max daily
@@ -22,17 +23,31 @@ import java.util.Locale;
  * while a session replays its journal.
  */
 final class AutomaticControls implements RiskListener {
-  private final PaperTrader trader;
+  private final BooleanSupplier catchingUp;
+  private final String session;
   private final TradingStateStore store;
   private final AuditLog audit;
   private final boolean escalate;
+  private TradingState lastTo;
+  private DenialRule lastCause;
+  private long lastUntil = Long.MIN_VALUE;
 
   /**
    * @param escalate whether latches go to the machine-wide state: only when the session's clock is
    *     the wall clock (a live feed); a replay's latches stay in the session
    */
   AutomaticControls(PaperTrader trader, TradingStateStore store, AuditLog audit, boolean escalate) {
-    this.trader = trader;
+    this(trader::catchingUp, trader.sessionId(), store, audit, escalate);
+  }
+
+  AutomaticControls(
+      BooleanSupplier catchingUp,
+      String session,
+      TradingStateStore store,
+      AuditLog audit,
+      boolean escalate) {
+    this.catchingUp = catchingUp;
+    this.session = session;
     this.store = store;
     this.audit = audit;
     this.escalate = escalate;
@@ -46,9 +61,15 @@ final class AutomaticControls implements RiskListener {
       double value,
       long clockMillis,
       long untilMillis) {
-    if (trader.catchingUp()) {
+    if (catchingUp.getAsBoolean()) {
       return; // a replay repeats the latch; it was written and audited when it happened
     }
+    if (to == lastTo && cause == lastCause && clockMillis < lastUntil) {
+      return; // the same latch renewed while it lasts: reported once
+    }
+    lastTo = to;
+    lastCause = cause;
+    lastUntil = untilMillis;
     String why =
         String.format(
             Locale.ROOT,
@@ -57,13 +78,13 @@ final class AutomaticControls implements RiskListener {
             value,
             cause.configKey(),
             limit,
-            trader.sessionId(),
+            session,
             Instant.ofEpochMilli(clockMillis));
     boolean machineWide = escalate && store != null;
     if (audit != null) {
       audit.append(
           AuditEvent.builder(AuditEventType.STATE_CHANGED)
-              .session(trader.sessionId())
+              .session(session)
               .operator(cause.configKey())
               .reason(why)
               .detail("to", to.name())
@@ -92,12 +113,12 @@ final class AutomaticControls implements RiskListener {
   @Override
   public void onOverride(
       RiskOverride override, OrderRequest request, double limit, double value, long clockMillis) {
-    if (audit == null || trader.catchingUp()) {
+    if (audit == null || catchingUp.getAsBoolean()) {
       return;
     }
     audit.append(
         AuditEvent.builder(AuditEventType.LIMIT_OVERRIDE)
-            .session(trader.sessionId())
+            .session(session)
             .symbol(request.symbol())
             .side(request.side())
             .quantity(request.quantity())
