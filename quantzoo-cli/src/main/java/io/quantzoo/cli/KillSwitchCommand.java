@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       KillSwitchCommand.Status.class,
       KillSwitchCommand.Activate.class,
       KillSwitchCommand.Deactivate.class,
+      KillSwitchCommand.Reduce.class,
       CommandLine.HelpCommand.class
     })
 final class KillSwitchCommand implements Runnable {
@@ -296,6 +297,56 @@ final class KillSwitchCommand implements Runnable {
           out.println(Json.write(stateJson(after, store.location())));
         } else {
           out.println("kill switch deactivated: " + after.summary());
+        }
+        out.flush();
+        return ExitCodes.OK;
+      }
+    }
+  }
+
+  /** {@code qz kill-switch reduce}. */
+  @Command(
+      name = "reduce",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Set the trading state to REDUCING: every trader on the machine sends only orders that"
+            + " reduce exposure; working orders stay. Refused (exit 4) while a daily-loss halt is"
+            + " in force, unless --override-loss-halt."
+      })
+  static final class Reduce implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--reason", required = true, paramLabel = "R", description = "Why (audited).")
+    String reason;
+
+    @Option(names = "--operator", required = true, paramLabel = "O", description = "Who (audited).")
+    String operator;
+
+    @Option(
+        names = "--override-loss-halt",
+        description = "Lift a daily-loss halt that is still in force (audited).")
+    boolean overrideLossHalt;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      TradingDirectory dir = QzCommand.tradingDirectory();
+      FileTradingStateStore store = FileTradingStateStore.open(dir.create());
+      try (AuditLog audit = QzCommand.auditLog(dir)) {
+        SafetyAudit.watch(store, audit);
+        SafetyState after;
+        try {
+          after = store.reduce(operator, reason, overrideLossHalt);
+        } catch (io.quantzoo.live.safety.SafetyRefusal r) {
+          throw new TradingRefusedException(SafetyRule.LOSS_HALT_IN_FORCE, r.getMessage());
+        }
+        if (json) {
+          out.println(Json.write(stateJson(after, store.location())));
+        } else {
+          out.println("trading state REDUCING: " + after.summary());
         }
         out.flush();
         return ExitCodes.OK;

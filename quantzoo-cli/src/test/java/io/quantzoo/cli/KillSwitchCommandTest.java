@@ -139,6 +139,10 @@ class KillSwitchCommandTest {
         qz("kill-switch", "deactivate", "--reason", "checked", "--operator", "bob");
     assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
     assertThat(refused.err()).contains("refused (confirmation_failed)");
+    CliTest.Result reduce =
+        qz("kill-switch", "reduce", "--reason", "wind down", "--operator", "bob", "--json");
+    assertThat(reduce.code()).as(reduce.err()).isZero();
+    assertThat(JSON.readTree(reduce.out()).get("state").asText()).isEqualTo("REDUCING");
     CliTest.Result off =
         qz("kill-switch", "deactivate", "--reason", "checked", "--operator", "bob", "--yes");
     assertThat(off.code()).as(off.err()).isZero();
