@@ -170,6 +170,9 @@ public final class DuckDbNativeCache {
     Path jarOut = dir.resolve(nolibJarName(version));
     Path libOut = dir.resolve(nativeLibraryName());
     if (Files.isRegularFile(jarOut) && Files.isRegularFile(libOut)) {
+      // a cache prepared by an older build may be readable by its owner only: share it
+      shareWithEveryUser(jarOut, false);
+      shareWithEveryUser(libOut, true);
       return jarOut;
     }
     Files.createDirectories(dir);
@@ -188,6 +191,7 @@ public final class DuckDbNativeCache {
           if (!tmp.toFile().setExecutable(true)) {
             throw new IOException("cannot make " + tmp + " executable");
           }
+          shareWithEveryUser(tmp, true);
           moveIntoPlace(tmp, libOut);
         } finally {
           Files.deleteIfExists(tmp);
@@ -200,6 +204,7 @@ public final class DuckDbNativeCache {
               ZipOutputStream zip = new ZipOutputStream(os)) {
             copyWithoutLibraries(jar, zip);
           }
+          shareWithEveryUser(tmp, false);
           moveIntoPlace(tmp, jarOut);
         } finally {
           Files.deleteIfExists(tmp);
@@ -225,6 +230,23 @@ public final class DuckDbNativeCache {
         }
       }
       zip.closeEntry();
+    }
+  }
+
+  /**
+   * Makes a prepared file readable (and the library executable) by every user, as the driver jar it
+   * comes from is: a temporary file is created readable by its owner only, and another user running
+   * {@code qz} from the same checkout must load the same classes (the launcher falls back to the
+   * plain driver when it cannot read them). Best effort: only the owner may change it.
+   */
+  static void shareWithEveryUser(Path f, boolean executable) {
+    try {
+      Files.setPosixFilePermissions(
+          f,
+          java.nio.file.attribute.PosixFilePermissions.fromString(
+              executable ? "rwxr-xr-x" : "rw-r--r--"));
+    } catch (UnsupportedOperationException | IOException e) {
+      f.toFile().setReadable(true, false);
     }
   }
 

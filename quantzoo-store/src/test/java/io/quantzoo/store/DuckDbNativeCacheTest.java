@@ -46,6 +46,23 @@ class DuckDbNativeCacheTest {
     try (Stream<Path> files = Files.list(versionDir)) {
       assertThat(files).hasSize(2); // no temporary files left behind
     }
+    // every user of the checkout can load them (F2: a 0600 jar broke qz for everyone else)
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(jar)))
+        .isEqualTo("rw-r--r--");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(lib)))
+        .isEqualTo("rwxr-xr-x");
+    // a cache left owner-only by an older build is shared on the next prepare
+    Files.setPosixFilePermissions(
+        jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    DuckDbNativeCache.prepare(dir);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(jar)))
+        .isEqualTo("rw-r--r--");
     long modified = Files.getLastModifiedTime(jar).toMillis();
     assertThat(DuckDbNativeCache.prepare(dir)).isEqualTo(jar);
     assertThat(Files.getLastModifiedTime(jar).toMillis()).isEqualTo(modified);
