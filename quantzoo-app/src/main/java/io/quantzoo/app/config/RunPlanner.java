@@ -465,13 +465,39 @@ public final class RunPlanner {
   private static SlippageModel slippage(RunConfigFile.SlippageSpec s) {
     String k = "execution.slippage";
     if (s == null || s.type() == null || s.type().equalsIgnoreCase("none")) {
+      if (s != null && (s.ticks() != null || s.bps() != null || s.maxTicks() != null)) {
+        throw new ConfigException(
+            k + ".type",
+            "key '"
+                + k
+                + "' has settings but "
+                + (s.type() == null ? "no type" : "type none")
+                + "; give type: ticks, bps or random_ticks");
+      }
       return new SlippageModel.None();
     }
     try {
       return switch (s.type().toLowerCase(Locale.ROOT)) {
-        case "ticks" -> new SlippageModel.Ticks(required(s.ticks(), k + ".ticks"));
-        case "bps" -> new SlippageModel.BasisPoints(required(s.bps(), k + ".bps"));
+        case "ticks" -> {
+          only(k, s.bps() == null && s.maxTicks() == null, "ticks");
+          yield new SlippageModel.Ticks(finite(required(s.ticks(), k + ".ticks"), k + ".ticks"));
+        }
+        case "bps" -> {
+          only(k, s.ticks() == null && s.maxTicks() == null, "bps");
+          double bps = required(s.bps(), k + ".bps");
+          if (!(bps < 10_000)) {
+            // a sell would fill at price x (1 - bps / 10,000) <= 0
+            throw new ConfigException(
+                k + ".bps",
+                "key '"
+                    + k
+                    + ".bps' must be below 10000 (a sell's fill price must stay above 0), was "
+                    + bps);
+          }
+          yield new SlippageModel.BasisPoints(bps);
+        }
         case "random_ticks" -> {
+          only(k, s.ticks() == null && s.bps() == null, "max_ticks");
           if (s.maxTicks() == null) {
             throw new ConfigException(k + ".max_ticks", "key '" + k + ".max_ticks' is required");
           }
@@ -527,6 +553,13 @@ public final class RunPlanner {
       throw new ConfigException(
           key, "key '" + key + "' has settings that do not apply to its type; use: " + allowed);
     }
+  }
+
+  private static double finite(double v, String key) {
+    if (!Double.isFinite(v)) {
+      throw new ConfigException(key, "key '" + key + "' must be a finite number, was " + v);
+    }
+    return v;
   }
 
   private static double required(Double v, String key) {

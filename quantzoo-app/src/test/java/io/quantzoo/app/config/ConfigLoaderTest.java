@@ -110,6 +110,34 @@ class ConfigLoaderTest {
         .hasMessageContaining("'strategy' is required");
   }
 
+  /** F4 and F7 of the adversarial test: slippage that breaks prices or is silently ignored. */
+  @Test
+  void slippageThatWouldMakeAPriceNonPositiveOrDoesNotBelongToItsTypeIsRefused() {
+    assertThatThrownBy(() -> plan(MINIMAL + "execution: {slippage: {type: bps, bps: 20000}}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "key 'execution.slippage.bps' must be below 10000 (a sell's fill price must stay"
+                + " above 0), was 20000.0");
+    assertThatThrownBy(() -> plan(MINIMAL + "execution: {slippage: {type: bps, bps: 10000}}\n"))
+        .hasMessageContaining("below 10000");
+    assertThat(
+            plan(MINIMAL + "execution: {slippage: {type: bps, bps: 9999}}\n").engine().slippage())
+        .isEqualTo(new SlippageModel.BasisPoints(9999));
+    assertThatThrownBy(
+            () -> plan(MINIMAL + "execution: {slippage: {type: ticks, ticks: 1, bps: 3}}\n"))
+        .hasMessage(
+            "key 'execution.slippage' has settings that do not apply to its type; use: ticks");
+    assertThatThrownBy(() -> plan(MINIMAL + "execution: {slippage: {type: none, bps: 5}}\n"))
+        .hasMessageContaining("has settings but type none");
+    assertThatThrownBy(() -> plan(MINIMAL + "execution: {slippage: {ticks: 5}}\n"))
+        .hasMessageContaining("has settings but no type");
+    assertThatThrownBy(() ->
+            plan(MINIMAL + "execution: {slippage: {type: random_ticks, max_ticks: 2, ticks: 1}}\n"))
+        .hasMessageContaining("use: max_ticks");
+    assertThatThrownBy(() -> plan(MINIMAL + "execution: {slippage: {type: ticks, ticks: .inf}}\n"))
+        .hasMessageContaining("must be a finite number");
+  }
+
   @Test
   void duplicateKeysAndBrokenYamlAreRefused() {
     assertThatThrownBy(() -> parse("strategy: a\nstrategy: b\n"))
