@@ -251,7 +251,18 @@ public final class RunPlanner {
     if (d == null || d.path() == null || d.path().isBlank()) {
       throw new ConfigException(key + ".path", "key '" + key + ".path' is required");
     }
-    Path p = resolve(d.path());
+    Path p;
+    try {
+      p = resolve(d.path());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ConfigException(
+          key + ".path", "key '" + key + ".path' is not a valid file path (" + e.getReason() + ")");
+    }
+    if (d.symbol() != null && d.symbol().isBlank()) {
+      throw new ConfigException(
+          key + ".symbol",
+          "key '" + key + ".symbol' must not be blank; leave it out to use the file's symbol");
+    }
     ZoneId zone;
     try {
       zone = d.timezone() == null ? ZoneId.of("UTC") : ZoneId.of(d.timezone());

@@ -138,6 +138,17 @@ class ConfigLoaderTest {
         .hasMessageContaining("must be a finite number");
   }
 
+  /** F6 of the adversarial test: these ended in exit 1 "internal error". */
+  @Test
+  void aPathWithANulByteAndABlankSymbolAreConfigErrors() {
+    assertThatThrownBy(() -> plan("strategy: buy_and_hold\ndata: {path: \"bh.csv\\0\"}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("key 'data.path' is not a valid file path (");
+    assertThatThrownBy(() -> plan("strategy: buy_and_hold\ndata: {path: x.csv, symbol: \"\"}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'data.symbol' must not be blank");
+  }
+
   @Test
   void duplicateKeysAndBrokenYamlAreRefused() {
     assertThatThrownBy(() -> parse("strategy: a\nstrategy: b\n"))
