@@ -102,6 +102,32 @@ class CliTest {
     assertThat(export.resolve("trades.parquet")).exists();
   }
 
+  /** F5 and F8 of the adversarial test: a run with no trade says why; an open position shows. */
+  @Test
+  void aRunWhoseOrdersAreAllRefusedSaysWhyAndAnOpenPositionIsNamed() throws IOException {
+    // 0.5 shares of an equity with lot step 1: every order rounds down to 0
+    Path cfg =
+        config(
+            "half.yaml",
+            TINY.formatted(resource("tiny.csv")).replace("quantity: 10", "quantity: 0.5"));
+    Result r = qz("run", "-c", cfg.toString(), "--db", db.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("metrics").get("trades").asInt()).isZero();
+    assertThat(j.get("notes").toString())
+        .contains("orders refused: 1 (SIZE_ZERO 1, first: ")
+        .contains("no trade: every order the strategy placed was refused");
+    Result text = qz("run", "-c", cfg.toString(), "--db", db.toString());
+    assertThat(text.out() + text.err()).contains("orders refused: 1 (SIZE_ZERO 1");
+
+    Path open = config("open.yaml", TINY.formatted(resource("tiny.csv")) + "close_at_end: false\n");
+    JsonNode o =
+        new ObjectMapper()
+            .readTree(qz("run", "-c", open.toString(), "--db", db.toString(), "--json").out());
+    assertThat(o.get("notes").toString())
+        .contains("position still open at the end (close_at_end: false): TINY");
+  }
+
   @Test
   void runWithARiskSectionDeniesByItsLimitsAndSaysHowMany() throws IOException {
     // the same buy of 10 as above, now over max_order_quantity 5: denied, no trade

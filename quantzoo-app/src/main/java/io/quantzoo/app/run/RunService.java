@@ -79,6 +79,7 @@ public final class RunService {
             plan.engine().seed(),
             fingerprint);
     RiskGate gate = plan.newResearchRiskGate();
+    RefusalCounter refusals = new RefusalCounter();
     RunLifecycle.Completed<Ran> done =
         new RunLifecycle(s, clock)
             .run(
@@ -88,7 +89,7 @@ public final class RunService {
                   long t0 = System.nanoTime();
                   BacktestResult result =
                       new BacktestEngine(plan.engine(), gate)
-                          .run(data, plan.strategy().create(plan.params()));
+                          .run(data, plan.strategy().create(plan.params()), refusals);
                   long elapsed = (System.nanoTime() - t0) / 1_000_000;
                   phases.phaseDone("backtest");
                   // Metrics are computed on the second core while trades, fills and equity are
@@ -103,6 +104,20 @@ public final class RunService {
                 });
     if (gate instanceof PreTradeRiskGate g) {
       notes.add(riskNote(g));
+    }
+    refusals.note().ifPresent(notes::add);
+    List<String> open = done.value().result().openPositionsAtEnd();
+    if (!open.isEmpty()) {
+      notes.add(
+          "position still open at the end (close_at_end: false): "
+              + String.join(", ", open)
+              + "; the final equity marks it at the last close");
+    }
+    if (done.value().result().trades().isEmpty() && open.isEmpty()) {
+      notes.add(
+          refusals.total() > 0
+              ? "no trade: every order the strategy placed was refused (see above)"
+              : "no trade: the strategy placed no order that filled");
     }
     int bars = data.stream().mapToInt(d -> d.bars().size()).sum();
     return new Outcome(done.info(), done.value().result(), done.value().metrics(), bars, notes);

@@ -3,6 +3,7 @@ package io.quantzoo.core.engine;
 import io.quantzoo.core.data.BarSeries;
 import io.quantzoo.core.execution.FillModel;
 import io.quantzoo.core.execution.IntrabarPolicy;
+import io.quantzoo.core.execution.OrderEventListener;
 import io.quantzoo.core.feed.BarGroup;
 import io.quantzoo.core.feed.BarHistory;
 import io.quantzoo.core.feed.HistoricalBarFeed;
@@ -70,6 +71,16 @@ public final class BacktestEngine {
    * @throws IllegalArgumentException if no data, an empty series, or a duplicate symbol
    */
   public BacktestResult run(List<SymbolData> data, Strategy strategy) {
+    return run(data, strategy, null);
+  }
+
+  /**
+   * Runs one backtest, telling {@code listener} of every order event (accepted, filled, denied by
+   * our rules, rejected by the venue...) as it happens.
+   *
+   * @param listener told of every order event, or null
+   */
+  public BacktestResult run(List<SymbolData> data, Strategy strategy, OrderEventListener listener) {
     Objects.requireNonNull(strategy, "strategy");
     if (data.isEmpty()) {
       throw new IllegalArgumentException("at least one symbol's data is required");
@@ -82,6 +93,9 @@ public final class BacktestEngine {
     }
     BarHistory history = BarHistory.of(instruments, series);
     TradingCore core = TradingCore.simulated(config, history, strategy, gate, "bt");
+    if (listener != null) {
+      core.addListener(listener);
+    }
     HistoricalBarFeed feed = new HistoricalBarFeed(history);
     BarGroup group = new BarGroup(history.symbolCount());
     core.start();
