@@ -91,7 +91,7 @@ public final class RunPlanner {
 
     EngineConfig engine =
         new EngineConfig(
-            positive(f.initialCash(), DEFAULT_CASH, "initial_cash"),
+            atMost(positive(f.initialCash(), DEFAULT_CASH, "initial_cash"), "initial_cash"),
             fill(f.execution()),
             commission(f.execution() == null ? null : f.execution().commission()),
             slippage(f.execution() == null ? null : f.execution().slippage()),
@@ -103,7 +103,15 @@ public final class RunPlanner {
     MetricsOptions metrics = MetricsOptions.defaults();
     if (f.metrics() != null) {
       if (f.metrics().riskFreeRatePct() != null) {
-        metrics = metrics.withRiskFreeRatePct(f.metrics().riskFreeRatePct());
+        double rf = f.metrics().riskFreeRatePct();
+        if (!Double.isFinite(rf) || !(rf > -100) || rf > 1_000) {
+          throw new ConfigException(
+              "metrics.risk_free_rate_pct",
+              "key 'metrics.risk_free_rate_pct' must be a finite percent above -100 and at most"
+                  + " 1000, was "
+                  + rf);
+        }
+        metrics = metrics.withRiskFreeRatePct(rf);
       }
       if (f.metrics().periodsPerYear() != null) {
         metrics =
@@ -450,7 +458,8 @@ public final class RunPlanner {
         case "per_unit" -> {
           only(k, c.percent() == null && c.amount() == null, "per_unit, minimum");
           yield new CommissionModel.PerUnit(
-              required(c.perUnit(), k + ".per_unit"), c.minimum() == null ? 0 : c.minimum());
+              atMost(required(c.perUnit(), k + ".per_unit"), k + ".per_unit"),
+              c.minimum() == null ? 0 : atMost(c.minimum(), k + ".minimum"));
         }
         case "percent" -> {
           only(k, c.perUnit() == null && c.amount() == null && c.minimum() == null, "percent");
@@ -458,7 +467,8 @@ public final class RunPlanner {
         }
         case "fixed" -> {
           only(k, c.perUnit() == null && c.percent() == null && c.minimum() == null, "amount");
-          yield new CommissionModel.FixedPerOrder(required(c.amount(), k + ".amount"));
+          yield new CommissionModel.FixedPerOrder(
+              atMost(required(c.amount(), k + ".amount"), k + ".amount"));
         }
         default ->
             throw new ConfigException(
@@ -539,7 +549,8 @@ public final class RunPlanner {
       return switch (s.type().toLowerCase(Locale.ROOT)) {
         case "fixed" -> {
           only(k, s.percent() == null, "quantity");
-          yield new SizingModel.Fixed(required(s.quantity(), "sizing.quantity"));
+          yield new SizingModel.Fixed(
+              atMost(required(s.quantity(), "sizing.quantity"), "sizing.quantity"));
         }
         case "percent_equity" -> {
           only(k, s.quantity() == null, "percent");
@@ -576,6 +587,25 @@ public final class RunPlanner {
   private static double required(Double v, String key) {
     if (v == null) {
       throw new ConfigException(key, "key '" + key + "' is required");
+    }
+    return v;
+  }
+
+  /**
+   * The largest amount or quantity a config may give (10^15): beyond it sums of a run's cash, fills
+   * and commissions lose every cent to rounding or overflow, and the metrics are garbage.
+   */
+  static final double MAX_AMOUNT = 1e15;
+
+  private static double atMost(double v, String key) {
+    if (!Double.isFinite(v) || v > MAX_AMOUNT) {
+      throw new ConfigException(
+          key,
+          "key '"
+              + key
+              + "' must be a finite number at most 1e15 (larger amounts overflow a run's sums),"
+              + " was "
+              + v);
     }
     return v;
   }

@@ -149,6 +149,29 @@ class ConfigLoaderTest {
         .hasMessageContaining("key 'data.symbol' must not be blank");
   }
 
+  /** F3 of the adversarial test: values that passed validation, then crashed the metrics. */
+  @Test
+  void amountsThatOverflowARunAndImpossibleRatesAreConfigErrors() {
+    assertThatThrownBy(() -> plan(MINIMAL + "initial_cash: 1.0e308\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'initial_cash' must be a finite number at most 1e15");
+    assertThatThrownBy(
+            () -> plan(MINIMAL + "execution: {commission: {type: per_unit, per_unit: .inf}}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("execution.commission");
+    assertThatThrownBy(
+            () -> plan(MINIMAL + "execution: {commission: {type: fixed, amount: 1.0e308}}\n"))
+        .hasMessageContaining("key 'execution.commission.amount' must be a finite number");
+    assertThatThrownBy(() -> plan(MINIMAL + "sizing: {type: fixed, quantity: 1.0e308}\n"))
+        .hasMessageContaining("key 'sizing.quantity' must be a finite number");
+    assertThatThrownBy(() -> plan(MINIMAL + "metrics: {risk_free_rate_pct: -100}\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key 'metrics.risk_free_rate_pct' must be a finite percent");
+    assertThatThrownBy(() -> plan(MINIMAL + "metrics: {risk_free_rate_pct: .nan}\n"))
+        .hasMessageContaining("risk_free_rate_pct");
+    assertThat(plan(MINIMAL + "initial_cash: 1.0e15\n").engine().initialCash()).isEqualTo(1e15);
+  }
+
   @Test
   void duplicateKeysAndBrokenYamlAreRefused() {
     assertThatThrownBy(() -> parse("strategy: a\nstrategy: b\n"))
