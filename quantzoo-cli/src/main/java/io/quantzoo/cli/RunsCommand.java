@@ -57,6 +57,10 @@ final class RunsCommand implements Runnable {
   }
 
   static RunInfo find(RunStore store, String id) {
+    if (id == null || id.isBlank()) {
+      throw new UsageException(
+          "a run id (or a unique prefix of one) is required (see qz runs list)");
+    }
     return store
         .findRun(id)
         .orElseThrow(
@@ -81,6 +85,9 @@ final class RunsCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (limit <= 0) {
+        throw new UsageException("--limit must be at least 1, was " + limit);
+      }
       try (RunStore store = db.open()) {
         List<RunInfo> runs = store.listRuns(limit);
         if (json) {

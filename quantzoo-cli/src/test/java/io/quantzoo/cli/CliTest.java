@@ -102,6 +102,19 @@ class CliTest {
     assertThat(export.resolve("trades.parquet")).exists();
   }
 
+  /** F9 of the adversarial test: usage mistakes are usage errors (exit 2), not internal errors. */
+  @Test
+  void anEmptyRunIdAndANonPositiveLimitAreUsageErrors() {
+    Result empty = qz("runs", "show", "", "--db", db.toString());
+    assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(empty.err()).contains("a run id").doesNotContain("Exception");
+    for (String limit : java.util.List.of("0", "-1")) {
+      Result r = qz("runs", "list", "--limit", limit, "--db", db.toString());
+      assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).contains("--limit must be at least 1").doesNotContain("Exception");
+    }
+  }
+
   /** F5 and F8 of the adversarial test: a run with no trade says why; an open position shows. */
   @Test
   void aRunWhoseOrdersAreAllRefusedSaysWhyAndAnOpenPositionIsNamed() throws IOException {
