@@ -13,7 +13,6 @@ import io.quantzoo.live.safety.FileTradingStateStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,25 +74,17 @@ final class ApproveCommand implements Runnable {
   }
 
   static Duration duration(String s) {
+    Duration d;
     try {
-      String t = s.strip().toLowerCase(Locale.ROOT);
-      Duration d =
-          t.endsWith("h")
-              ? Duration.ofMinutes(
-                  Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60))
-              : t.endsWith("m")
-                  ? Duration.ofSeconds(
-                      Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60))
-                  : Duration.parse(s.strip().toUpperCase(Locale.ROOT));
-      if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(7)) > 0) {
-        throw new UsageException(
-            "--expires must be more than 0 and at most 7 days (approvals are short-lived), was "
-                + s);
-      }
-      return d;
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new UsageException("--expires must look like 8h, 90m or PT8H, was '" + s + "'");
+      d = Duration.ofMillis(io.quantzoo.core.risk.RiskLimits.parseDuration(s));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--expires " + e.getMessage());
     }
+    if (d.compareTo(Duration.ofDays(7)) > 0) {
+      throw new UsageException(
+          "--expires must be at most 7 days (approvals are short-lived), was " + s);
+    }
+    return d;
   }
 
   private static AuditLog audit(TradingDirectory dir) {
@@ -130,7 +121,7 @@ final class ApproveCommand implements Runnable {
         names = "--expires",
         required = true,
         paramLabel = "DURATION",
-        description = "How long it lasts: 8h, 90m, PT8H (at most 7 days).")
+        description = "How long it lasts: 8h, 90m, 30s (at most 7 days).")
     String expires;
 
     @Option(names = "--operator", required = true, paramLabel = "O", description = "Who.")

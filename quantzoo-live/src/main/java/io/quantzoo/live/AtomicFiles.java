@@ -21,6 +21,14 @@ public final class AtomicFiles {
    * renames it over the target and forces the directory.
    */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, content, true);
+  }
+
+  /**
+   * As {@link #write(Path, byte[])}; without {@code syncDirectory} the rename is atomic but may be
+   * lost to a power loss (for files whose loss the reader recovers from, such as the audit head).
+   */
+  public static void write(Path target, byte[] content, boolean syncDirectory) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp =
@@ -38,7 +46,9 @@ public final class AtomicFiles {
       ch.force(true);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    forceDirectory(dir);
+    if (syncDirectory) {
+      forceDirectory(dir);
+    }
   }
 
   /** Forces a directory's entries (a rename or a new file) to the disk, where the OS allows it. */

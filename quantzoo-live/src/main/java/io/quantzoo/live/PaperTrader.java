@@ -429,25 +429,6 @@ public final class PaperTrader implements AutoCloseable {
    * @throws JournalException if a resumed session's journal does not match the replay
    */
   public Outcome run(EngineConfig cfg, Strategy strategy, ReplayFeed feed) {
-    return runWith(cfg, strategy, feed);
-  }
-
-  /**
-   * Trades the session as {@link #run(EngineConfig, Strategy, ReplayFeed)} does, every order
-   * passing {@code gate} (a fresh one: a resumed session replays its bars through it, so its
-   * decisions are made again the same way).
-   *
-   * @param strategy a fresh strategy instance
-   * @param gate the pre-trade risk gate
-   * @throws JournalException if a resumed session's journal does not match the replay
-   */
-  public Outcome run(EngineConfig cfg, Strategy strategy, ReplayFeed feed, RiskGate gate) {
-    Objects.requireNonNull(gate, "gate");
-    gateFactory = state -> gate;
-    return runWith(cfg, strategy, feed);
-  }
-
-  private Outcome runWith(EngineConfig cfg, Strategy strategy, ReplayFeed feed) {
     if (ran) {
       throw new IllegalStateException("a trader runs once");
     }

@@ -231,6 +231,21 @@ public final class PreTradeRiskGate implements RiskGate {
 
   // ---------------------------------------------------------------- orders
 
+  /**
+   * Whether an order only reduces the position {@code position}: reduce-only and close-position
+   * orders, and any order against the position for at most its size. The one definition of
+   * "reducing" for every gate (the trading state, approvals).
+   *
+   * @param estimatedQuantity the order's quantity, or the estimate for sized orders
+   */
+  public static boolean reduces(OrderRequest request, double estimatedQuantity, double position) {
+    return request.reduceOnly()
+        || request.quantityMode() == QuantityMode.CLOSE_POSITION
+        || (position != 0
+            && Math.signum(position) != request.side().sign()
+            && estimatedQuantity <= Math.abs(position));
+  }
+
   @Override
   public RiskDecision check(
       OrderRequest request, double estimatedQuantity, boolean protective, RiskView view) {
@@ -244,10 +259,7 @@ public final class PreTradeRiskGate implements RiskGate {
     double pos = view.position(symbol);
     int sign = request.side().sign();
     double qty = estimatedQuantity;
-    boolean reducing =
-        request.reduceOnly()
-            || request.quantityMode() == QuantityMode.CLOSE_POSITION
-            || (pos != 0 && Math.signum(pos) != sign && qty <= Math.abs(pos));
+    boolean reducing = reduces(request, qty, pos);
     if (reducing && (request.type() == OrderType.STOP || request.type() == OrderType.STOP_LIMIT)) {
       recordRate(now);
       return RiskDecision.ALLOW;

@@ -2,8 +2,7 @@ package io.quantzoo.live.approval;
 
 import io.quantzoo.core.order.DenialRule;
 import io.quantzoo.core.order.OrderRequest;
-import io.quantzoo.core.order.QuantityMode;
-import io.quantzoo.core.order.Side;
+import io.quantzoo.core.risk.PreTradeRiskGate;
 import io.quantzoo.core.risk.RiskDecision;
 import io.quantzoo.core.risk.RiskGate;
 import io.quantzoo.core.risk.RiskView;
@@ -78,7 +77,9 @@ public final class ApprovalGate implements RiskGate {
   public RiskDecision check(
       OrderRequest request, double estimatedQuantity, boolean protective, RiskView view) {
     RiskDecision d = inner.check(request, estimatedQuantity, protective, view);
-    if (!d.allowed() || protective || reduces(request, view)) {
+    if (!d.allowed()
+        || protective
+        || PreTradeRiskGate.reduces(request, estimatedQuantity, view.position(request.symbol()))) {
       return d;
     }
     String sym = request.symbol();
@@ -145,11 +146,5 @@ public final class ApprovalGate implements RiskGate {
             .detail("source_hash", sourceHash)
             .detail("account", account)
             .build());
-  }
-
-  private static boolean reduces(OrderRequest r, RiskView view) {
-    double pos = view.position(r.symbol());
-    boolean against = pos != 0 && (pos > 0) == (r.side() == Side.SELL);
-    return against && (r.reduceOnly() || r.quantityMode() == QuantityMode.CLOSE_POSITION);
   }
 }

@@ -1,5 +1,6 @@
 package io.quantzoo.live.audit;
 
+import io.quantzoo.live.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -131,16 +131,8 @@ final class AuditFiles {
    * syncDir} an fsync of the directory, so that the rename itself survives a power loss.
    */
   static void writeAtomically(Path file, String text, boolean syncDir) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      try (FileOutputStream out = new FileOutputStream(tmp.toFile(), false)) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.getFD().sync();
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      if (syncDir) {
-        syncDirectory(file.getParent());
-      }
+      AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), syncDir);
     } catch (IOException e) {
       throw new AuditException("cannot write " + file + ": " + e, e);
     }
@@ -158,11 +150,7 @@ final class AuditFiles {
 
   /** Forces a directory's entries (a new or renamed file) to the disk, where the OS allows it. */
   static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // some file systems cannot open or force a directory; the rename itself is atomic
-    }
+    AtomicFiles.forceDirectory(dir);
   }
 
   /** Receives the lines of a file, in order. */

@@ -166,31 +166,40 @@ class ApprovalTest {
 
   @Test
   void realReaderTimesOutThenReadsALineTypedAfterThePromptThenEnds() throws Exception {
-    PipedWriter typed = new PipedWriter();
     StringWriter out = new StringWriter();
+    OrderConfirmation silent =
+        new OrderConfirmation(
+            new BufferedReader(new PipedReader(new PipedWriter())),
+            new PrintWriter(out),
+            Duration.ofMillis(200));
+    assertThat(silent.confirm("SELL", 2.5, "BTCUSD", "x"))
+        .isEqualTo(OrderConfirmation.Result.TIMEOUT);
+
+    PipedWriter typed = new PipedWriter();
     OrderConfirmation c =
         new OrderConfirmation(
             new BufferedReader(new PipedReader(typed)),
             new PrintWriter(out),
-            Duration.ofMillis(200));
-    assertThat(c.confirm("SELL", 2.5, "BTCUSD", "x")).isEqualTo(OrderConfirmation.Result.TIMEOUT);
-    Thread t =
+            Duration.ofSeconds(30));
+    Thread operator =
         new Thread(() -> {
           try {
-            Thread.sleep(20);
+            Thread.sleep(100); // after the prompt
             typed.write("SELL 2.5 BTCUSD\n");
             typed.flush();
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
         });
-    OrderConfirmation patient =
+    operator.start();
+    assertThat(c.confirm("SELL", 2.5, "BTCUSD", "x")).isEqualTo(OrderConfirmation.Result.CONFIRMED);
+    operator.join();
+    typed.close();
+
+    OrderConfirmation ended =
         new OrderConfirmation(
             new BufferedReader(new StringReader("")), new PrintWriter(out), Duration.ofSeconds(5));
     Thread.sleep(50);
-    assertThat(patient.confirm("BUY", 1, "AAPL", "x")).isEqualTo(OrderConfirmation.Result.NO_INPUT);
-    t.start();
-    t.join();
-    typed.close();
+    assertThat(ended.confirm("BUY", 1, "AAPL", "x")).isEqualTo(OrderConfirmation.Result.NO_INPUT);
   }
 }
